@@ -1,0 +1,127 @@
+package dev.gradus.kernel;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Chooses the kernels at run time, once per JVM.
+ *
+ * <p>The system property {@value #MODE_PROPERTY} is {@code auto} (default), {@code scalar} or
+ * {@code vector}. In {@code auto} mode the vector kernels are used when all of these hold:
+ * the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
+ * jdk.incubator.vector}), the C2 compiler is on, {@code gradus-simd} is on the class path, and the
+ * float species it would use has at least 128 bits (and fits the machine; see {@value #BITS_PROPERTY}).
+ * Otherwise the scalar reference is used and one warning names the cause and the fix. In
+ * {@code vector} mode the same conditions failing is an {@link IllegalStateException}. The choice
+ * is logged once (logger {@code dev.gradus.kernels}) and can be read with {@link #choice()}.
+ *
+ * <p>This class never names a Vector API type: such a class fails to link without the module.
+ */
+public final class Kernels {
+
+    /** {@code auto | scalar | vector}. */
+    public static final String MODE_PROPERTY = "gradus.kernels";
+    /** Vector width in bits (128, 256 or 512); default: the machine's preferred species. */
+    public static final String BITS_PROPERTY = "gradus.simd.bits";
+
+    private static final System.Logger LOG = System.getLogger("dev.gradus.kernels");
+
+    private Kernels() {
+    }
+
+    private static final class Selected {
+        static final Decision DECISION = decide(System.getProperty(MODE_PROPERTY, "auto"),
+                JvmFacts.vectorModulePresent(), JvmFacts.c2Missing(), loadProviders());
+
+        static {
+            DECISION.fallbackReason().ifPresent(r -> LOG.log(Level.WARNING,
+                    "Gradus uses the scalar kernels: " + r));
+            LOG.log(Level.INFO, "Gradus kernels: " + DECISION.provider().name()
+                    + (DECISION.kernels().vectorBits() > 0 ? " (" + DECISION.kernels().vectorBits() + "-bit float species)" : ""));
+        }
+    }
+
+    /** The kernels this JVM uses; decided on first use. */
+    public static UpdateKernels selected() {
+        return Selected.DECISION.kernels();
+    }
+
+    /** What was chosen and, for a fallback, why. */
+    public static KernelChoice choice() {
+        Decision d = Selected.DECISION;
+        return new KernelChoice(d.provider().name(), d.kernels().vectorBits(), d.fallbackReason());
+    }
+
+    /**
+     * The kernels of the named provider ({@code "scalar"} or {@code "vector"}), for tests and
+     * benchmarks that compare the two.
+     *
+     * @throws IllegalStateException if the provider is missing or cannot run here, with the reason
+     */
+    public static UpdateKernels byName(String name) {
+        KernelProvider p = find(loadProviders(), name)
+                .orElseThrow(() -> new IllegalStateException("no kernel provider named '" + name
+                        + "' on the class path; expected 'scalar' (gradus-reference) or 'vector' (gradus-simd)"));
+        p.unavailableReason().ifPresent(r -> {
+            throw new IllegalStateException("the " + name + " kernels cannot run: " + r);
+        });
+        return p.kernels();
+    }
+
+    /** Whether the named provider can run here, and if not why. */
+    public static Optional<String> unavailableReason(String name) {
+        return find(loadProviders(), name).map(KernelProvider::unavailableReason)
+                .orElse(Optional.of("no kernel provider named '" + name + "' on the class path"));
+    }
+
+    record Decision(KernelProvider provider, UpdateKernels kernels, Optional<String> fallbackReason) {
+    }
+
+    /** The decision as a pure function of its inputs, so that every branch can be tested. */
+    static Decision decide(String mode, boolean vectorModule, Optional<String> c2Missing,
+                           List<KernelProvider> providers) {
+        String m = mode.trim().toLowerCase(Locale.ROOT);
+        if (!m.equals("auto") && !m.equals("scalar") && !m.equals("vector")) {
+            throw new IllegalStateException(MODE_PROPERTY + " must be auto, scalar or vector, got '" + mode + "'");
+        }
+        KernelProvider scalar = find(providers, "scalar").orElseThrow(() -> new IllegalStateException(
+                "the scalar kernels (gradus-reference) are not on the class path; Gradus needs them as its reference and fallback"));
+        if (m.equals("scalar")) {
+            return new Decision(scalar, scalar.kernels(), Optional.empty());
+        }
+        Optional<KernelProvider> vector = find(providers, "vector");
+        String reason;
+        if (!vectorModule) {
+            reason = "the " + JvmFacts.VECTOR_MODULE + " module is not in the boot layer; "
+                    + "fix: start the JVM with --add-modules " + JvmFacts.VECTOR_MODULE;
+        } else if (c2Missing.isPresent()) {
+            reason = c2Missing.get() + "; fix: run with the default server compiler (C2)";
+        } else if (vector.isEmpty()) {
+            reason = "gradus-simd is not on the class path; fix: add the dev.gradus:gradus-simd dependency";
+        } else {
+            reason = vector.get().unavailableReason().orElse(null);
+        }
+        if (reason == null) {
+            UpdateKernels k = vector.get().kernels();
+            return new Decision(vector.get(), k, Optional.empty());
+        }
+        if (m.equals("vector")) {
+            throw new IllegalStateException(MODE_PROPERTY + "=vector, but the vector kernels cannot run: " + reason);
+        }
+        return new Decision(scalar, scalar.kernels(), Optional.of(reason));
+    }
+
+    private static Optional<KernelProvider> find(List<KernelProvider> providers, String name) {
+        return providers.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    private static List<KernelProvider> loadProviders() {
+        List<KernelProvider> list = new ArrayList<>();
+        ServiceLoader.load(KernelProvider.class, Kernels.class.getClassLoader()).forEach(list::add);
+        return list;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.gradus.rules;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * An update rule: immutable, validated hyperparameters that turn into a {@link StepPlan} per step.
+ *
+ * <p>A rule computes its per-step scalars (bias corrections, step sizes, decay factors) once per
+ * step, in double, and rounds each to float once (spec §0.1); the plan hands them to the kernels.
+ * The learning rate is not a hyperparameter of the record: the {@link dev.gradus.Optimizer} takes
+ * it from its {@link dev.gradus.Schedule}.
+ */
+public interface Rule {
+
+    /** Short name, as in the golden files: {@code sgd}, {@code adam}, {@code adamw}, … */
+    String name();
+
+    /** Names of the per-element state slots, allocated when a parameter is registered. */
+    List<String> slotNames();
+
+    /** Value every element of a slot starts at (0 unless the rule says otherwise). */
+    default float initialSlotValue(String slot) {
+        return 0f;
+    }
+
+    /**
+     * Names of the rule's scalar state, shared by all parameters that step together (for example
+     * NAdam's μ-product). Empty for most rules.
+     */
+    default List<String> scalarNames() {
+        return List.of();
+    }
+
+    /** Initial values of {@link #scalarNames()}. */
+    default double[] initialScalars() {
+        return new double[0];
+    }
+
+    /** The source's default learning rate, when it has one (torch 1.13 SGD has none). */
+    OptionalDouble defaultLearningRate();
+
+    /** The plan of step {@code context.step()} (1-based). */
+    StepPlan plan(StepContext context);
+}

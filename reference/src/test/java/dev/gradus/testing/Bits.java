@@ -1,0 +1,47 @@
+package dev.gradus.testing;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** Bitwise float comparison: {@code Float.floatToIntBits} (every NaN is one value). */
+public final class Bits {
+    private Bits() {
+    }
+
+    /** Distance in units in the last place between two floats (0 for equal bits, NaN = NaN). */
+    public static long ulps(float a, float b) {
+        int x = Float.floatToIntBits(a), y = Float.floatToIntBits(b);
+        if (x == y) {
+            return 0;
+        }
+        if (Float.isNaN(a) || Float.isNaN(b)) {
+            return Long.MAX_VALUE;
+        }
+        long ox = x < 0 ? 0x80000000L - x : x;  // map to a monotone integer line
+        long oy = y < 0 ? 0x80000000L - y : y;
+        return Math.abs(ox - oy);
+    }
+
+    /** Fails with the first difference beyond {@code maxUlps}, naming {@code what}. Returns the largest difference. */
+    public static long assertClose(float[] expected, float[] actual, int maxUlps, String what) {
+        if (expected.length != actual.length) {
+            throw new AssertionError(what + ": length " + actual.length + ", expected " + expected.length);
+        }
+        long worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            long d = ulps(expected[i], actual[i]);
+            if (d > maxUlps) {
+                throw new AssertionError(what + ": element " + i + " is " + actual[i] + " (0x"
+                        + Integer.toHexString(Float.floatToRawIntBits(actual[i])) + "), expected " + expected[i] + " (0x"
+                        + Integer.toHexString(Float.floatToRawIntBits(expected[i])) + "), "
+                        + (d == Long.MAX_VALUE ? "NaN vs number" : d + " ulp apart") + " (allowed " + maxUlps + ")");
+            }
+            worst = Math.max(worst, d);
+        }
+        return worst;
+    }
+
+    public static float[] floats(MemorySegment s) {
+        return s.toArray(ValueLayout.JAVA_FLOAT);
+    }
+}

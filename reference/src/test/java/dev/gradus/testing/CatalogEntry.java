@@ -1,0 +1,61 @@
+package dev.gradus.testing;
+
+import dev.gradus.rules.Rule;
+import org.quicktheories.core.Gen;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One rule family in the test catalogue. Everything generic (golden files, SIMD ≡ scalar
+ * properties, validation) is driven from these entries, so adding a rule means adding an entry.
+ */
+public interface CatalogEntry {
+
+    /** Family name, e.g. {@code adam}. */
+    String family();
+
+    /** Rule names in golden file names that this entry reads (e.g. {@code adam}, {@code adamw}). */
+    List<String> goldenRules();
+
+    /** The rule a golden file describes, from its {@code hp.*} headers. */
+    Rule fromGolden(GoldenFile file);
+
+    /** Golden state vector name (torch's) → slot name (ours). */
+    Map<String, String> goldenSlots();
+
+    /** Golden scalar state name → our scalar state name; {@code step} is checked by the runner. */
+    default Map<String, String> goldenScalars() {
+        return Map.of();
+    }
+
+    /** Valid random hyperparameters, every flag and option included. */
+    Gen<Rule> rules();
+
+    /** Valid random learning rates for the properties. */
+    default Gen<Double> learningRates() {
+        return org.quicktheories.generators.Generate.pick(List.of(0.0, 1e-4, 1e-3, 0.01, 0.1, 1.0, 3.0));
+    }
+
+    /** Invalid hyperparameters and the exact message each must be rejected with. */
+    List<Invalid> invalid();
+
+    /** Largest ULP difference allowed between the vector and scalar kernels (0: bitwise). */
+    default int vectorUlps() {
+        return 0;
+    }
+
+    /** Largest ULP difference allowed against the golden files (0: bitwise). */
+    default int goldenUlps() {
+        return 0;
+    }
+
+    /** One invalid construction. */
+    record Invalid(String what, Supplier<Rule> build, String message) {
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+}

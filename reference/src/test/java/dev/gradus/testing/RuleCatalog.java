@@ -1,0 +1,24 @@
+package dev.gradus.testing;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every rule family the project implements. Adding a rule adds one line here. */
+public final class RuleCatalog {
+
+    private static final List<CatalogEntry> ENTRIES = List.of(
+            new SgdEntry(),
+            new AdamEntry());
+
+    private RuleCatalog() {
+    }
+
+    public static List<CatalogEntry> entries() {
+        return ENTRIES;
+    }
+
+    /** The entry that reads golden files of {@code rule}, if any. */
+    public static Optional<CatalogEntry> forGoldenRule(String rule) {
+        return ENTRIES.stream().filter(e -> e.goldenRules().contains(rule)).findFirst();
+    }
+}

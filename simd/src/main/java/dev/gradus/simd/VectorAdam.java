@@ -1,0 +1,96 @@
+package dev.gradus.simd;
+
+import dev.gradus.kernel.AdamCoefficients;
+import dev.gradus.kernel.AdamKernels;
+import dev.gradus.reference.ScalarAdam;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+
+/** Vector twin of {@link ScalarAdam} (spec R6–R8). */
+final class VectorAdam implements AdamKernels {
+
+    static final VectorAdam INSTANCE = new VectorAdam();
+    private static final VectorSpecies<Float> S = FloatSpecies.SPECIES;
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+
+    private VectorAdam() {
+    }
+
+    @Override
+    public void adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                     long from, long to, AdamCoefficients c) {
+        final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
+        final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
+        final FloatVector bc2s = FloatVector.broadcast(S, c.bc2Sqrt()), eps = FloatVector.broadcast(S, c.eps());
+        final FloatVector negStep = FloatVector.broadcast(S, c.negStepSize()), wd = FloatVector.broadcast(S, c.weightDecay());
+        final FloatVector decay = FloatVector.broadcast(S, c.decay());
+        final boolean l2 = c.l2(), decoupled = c.decoupled(), maximize = c.maximize();
+        final long bound = from + S.loopBound(to - from);
+        long i = from;
+        for (; i < bound; i += S.length()) {
+            final long o = i * Float.BYTES;
+            FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+            FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+            // g ← −g
+            if (maximize) g = g.neg();
+            // θ ← θ·⟨1 − lr·λ⟩
+            if (decoupled) p = p.mul(decay);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g.add(wd.mul(p));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+            // d ← √v / ⟨bc2s⟩ + ⟨eps⟩
+            FloatVector d = vi.sqrt().div(bc2s).add(eps);
+            // θ ← θ + (⟨−step⟩·m) / d
+            p = p.add(negStep.mul(mi).div(d));
+            mi.intoMemorySegment(m, o, NATIVE);
+            vi.intoMemorySegment(v, o, NATIVE);
+            p.intoMemorySegment(param, o, NATIVE);
+        }
+        ScalarAdam.adamRange(param, grad, m, v, i, to, c);
+    }
+
+    @Override
+    public void amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                        MemorySegment vMax, long from, long to, AdamCoefficients c) {
+        final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
+        final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
+        final FloatVector bc2s = FloatVector.broadcast(S, c.bc2Sqrt()), eps = FloatVector.broadcast(S, c.eps());
+        final FloatVector negStep = FloatVector.broadcast(S, c.negStepSize()), wd = FloatVector.broadcast(S, c.weightDecay());
+        final FloatVector decay = FloatVector.broadcast(S, c.decay());
+        final boolean l2 = c.l2(), decoupled = c.decoupled(), maximize = c.maximize();
+        final long bound = from + S.loopBound(to - from);
+        long i = from;
+        for (; i < bound; i += S.length()) {
+            final long o = i * Float.BYTES;
+            FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+            FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+            // g ← −g
+            if (maximize) g = g.neg();
+            // θ ← θ·⟨1 − lr·λ⟩
+            if (decoupled) p = p.mul(decay);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g.add(wd.mul(p));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+            // vMax ← max(vMax, v)
+            FloatVector vm = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(vi);
+            // d ← √vMax / ⟨bc2s⟩ + ⟨eps⟩
+            FloatVector d = vm.sqrt().div(bc2s).add(eps);
+            // θ ← θ + (⟨−step⟩·m) / d
+            p = p.add(negStep.mul(mi).div(d));
+            mi.intoMemorySegment(m, o, NATIVE);
+            vi.intoMemorySegment(v, o, NATIVE);
+            vm.intoMemorySegment(vMax, o, NATIVE);
+            p.intoMemorySegment(param, o, NATIVE);
+        }
+        ScalarAdam.amsgradRange(param, grad, m, v, vMax, i, to, c);
+    }
+}
