@@ -1,0 +1,36 @@
+package dev.gradus.simd;
+
+import dev.gradus.kernel.Kernels;
+import dev.gradus.kernel.UpdateKernels;
+import dev.gradus.testing.Equivalence;
+import dev.gradus.testing.RuleCatalog;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * SIMD ≡ scalar for every catalogued rule, bit for bit (or within the entry's stated ULP bound),
+ * at the width this JVM was started with (the build runs 512, 256 and 128 bits).
+ */
+@Tag("vector-width")
+class VectorEquivalenceTest {
+
+    private static final int EXAMPLES = Integer.getInteger("gradus.equivalence.examples", 400);
+
+    @TestFactory
+    Stream<DynamicTest> vectorKernelsEqualTheScalarReference() {
+        UpdateKernels vector = VectorKernelsAvailable.orSkip();
+        int bits = Integer.getInteger(Kernels.BITS_PROPERTY, vector.vectorBits());
+        assertEquals(bits, vector.vectorBits(), "the vector kernels run at the requested width");
+        UpdateKernels scalar = Kernels.byName("scalar");
+        return RuleCatalog.entries().stream().map(e -> DynamicTest.dynamicTest(e.family() + " @" + bits + " bits", () -> {
+            long worst = Equivalence.check(e, scalar, vector, EXAMPLES);
+            System.out.println("[gradus] " + e.family() + " @" + bits + " bits: largest vector/scalar difference "
+                    + worst + " ulp over " + EXAMPLES + " cases (bound " + e.vectorUlps() + ")");
+        }));
+    }
+}
