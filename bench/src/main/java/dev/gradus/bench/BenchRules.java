@@ -1,0 +1,43 @@
+package dev.gradus.bench;
+
+import dev.gradus.rules.Adam;
+import dev.gradus.rules.Rule;
+import dev.gradus.rules.Sgd;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The rules the benchmarks measure, by benchmark name, at their usual settings. Adding a rule to
+ * the benchmarks and the report is one line here (and its name in {@link StepBench#rule}).
+ */
+public final class BenchRules {
+    private BenchRules() {
+    }
+
+    private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("sgd-momentum", new Sgd().withMomentum(0.9));
+        RULES.put("adam", Adam.adam());
+        RULES.put("adamw", Adam.adamW());
+    }
+
+    /** Every benchmark name, in report order. */
+    public static Map<String, Rule> all() {
+        return RULES;
+    }
+
+    public static Rule get(String name) {
+        Rule r = RULES.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("no benchmark rule named '" + name + "'; known: " + RULES.keySet());
+        }
+        return r;
+    }
+
+    /** The learning rate the benchmarks use for a rule. */
+    public static double learningRate(Rule rule) {
+        return rule.defaultLearningRate().orElse(0.01);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gradus.bench;
+
+import dev.gradus.kernel.Kernels;
+import dev.gradus.kernel.UpdateKernels;
+import dev.gradus.rules.ParamBuffers;
+import dev.gradus.rules.Rule;
+import dev.gradus.rules.StepContext;
+import dev.gradus.rules.StepPlan;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One optimizer step over one parameter of {@code size} floats: the scalar reference and the
+ * vector twin, on {@code float[]} (heap segments) and on 64-byte-aligned native segments. Each
+ * parameter combination runs in its own fork, so a call site never sees both memory kinds.
+ * Score: ns per step; the report divides by the size.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms6g", "-Xmx6g",
+        "--sun-misc-unsafe-memory-access=allow"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class StepBench {
+
+    @Param({"sgd-momentum", "adam", "adamw"})
+    public String rule;
+
+    @Param({"4096", "65536", "1048576", "16777216"})
+    public int size;
+
+    @Param({"scalar", "vector"})
+    public String kernels;
+
+    @Param({"array", "native"})
+    public String memory;
+
+    private Arena arena;
+    private UpdateKernels k;
+    private ParamBuffers buffers;
+    private StepPlan plan;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Rule r = BenchRules.get(rule);
+        k = Kernels.byName(kernels);
+        arena = Arena.ofShared();
+        SplittableRandom random = new SplittableRandom(42);
+        MemorySegment param = allocate(), grad = allocate();
+        for (long i = 0; i < size; i++) {
+            param.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) random.nextGaussian());
+            grad.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (random.nextGaussian() * 1e-2));
+        }
+        List<MemorySegment> slots = new ArrayList<>();
+        for (String s : r.slotNames()) {
+            MemorySegment seg = allocate();
+            seg.fill((byte) 0);
+            float init = r.initialSlotValue(s);
+            for (long i = 0; i < size && init != 0f; i++) {
+                seg.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
+            }
+            slots.add(seg);
+        }
+        buffers = new ParamBuffers(param, grad, slots);
+        // A step well past the first, so every rule runs its steady-state formula.
+        double lr = BenchRules.learningRate(r);
+        double[] scalars = r.initialScalars().clone();
+        for (int t = 1; t < 10; t++) {
+            r.plan(new StepContext(t, lr, lr, scalars));
+        }
+        plan = r.plan(new StepContext(10, lr, lr, scalars));
+    }
+
+    private MemorySegment allocate() {
+        return memory.equals("array") ? MemorySegment.ofArray(new float[size]) : arena.allocate(4L * size, 64);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        arena.close();
+    }
+
+    @Benchmark
+    public void step() {
+        plan.apply(k, buffers, 0, size);
+    }
+}
