@@ -17,10 +17,10 @@ class VectorGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> goldenFilesThroughTheVectorKernels() {
-        UpdateKernels vector = VectorKernelsAvailable.orSkip();
         return GoldenFiles.list("float32").stream()
                 .filter(p -> RuleCatalog.forGoldenRule(GoldenFiles.rule(p)).isPresent())
                 .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+                    UpdateKernels vector = VectorKernelsAvailable.orSkip();
                     GoldenFile f = GoldenFile.read(p);
                     GoldenRunner.run(f, RuleCatalog.forGoldenRule(f.rule()).orElseThrow(), vector);
                 }));

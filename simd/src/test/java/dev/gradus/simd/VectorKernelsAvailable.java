@@ -17,9 +17,6 @@ final class VectorKernelsAvailable {
 
     static UpdateKernels orSkip() {
         Optional<String> why = Kernels.unavailableReason("vector");
-        if (why.isPresent()) {
-            System.out.println("[gradus] vector kernel tests skipped in this JVM: " + why.get());
-        }
         assumeTrue(why.isEmpty(), () -> "vector kernels cannot run here: " + why.get());
         return Kernels.byName("vector");
     }
