@@ -1,6 +1,7 @@
 package dev.gradus;
 
 import dev.gradus.kernel.Kernels;
+import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
 import dev.gradus.rules.Check;
 import dev.gradus.rules.ParamBuffers;
@@ -16,9 +17,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
- * Applies one update {@link Rule} to a set of named float32 parameters, step after step.
+ * Applies update {@link Rule}s to named float32 parameters, step after step.
  *
  * <pre>{@code
  * try (Optimizer opt = Optimizer.builder(Adam.adamW()).learningRate(1e-3).build()) {
@@ -30,109 +36,249 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p><b>State.</b> Every parameter gets the rule's state slots ({@link Rule#slotNames()}) when it is
- * registered: {@code float[]} on the heap for {@code float[]} parameters, and 64-byte-aligned
+ * <p><b>Groups.</b> The builder's rule forms the group {@value #DEFAULT_GROUP}; {@link Builder#group}
+ * adds groups with their own rule and schedules (e.g. no weight decay for biases). Each parameter
+ * belongs to exactly one group; names are unique across groups.
+ *
+ * <p><b>A step</b>, in order: the learning rate and scheduled hyperparameters of each group for
+ * this step are computed and checked; every buffer is checked to be alive; gradients are checked
+ * against the {@link NonFinitePolicy}; the {@link GradientClip} (if any) is applied, writing the
+ * clipped gradients; then each group's rule updates its parameters and state. The learning rate of
+ * step {@code k} (1-based) is {@code schedule.valueAt(k − 1)}.
+ *
+ * <p><b>State.</b> Every parameter gets its rule's state slots ({@link Rule#slotNames()}) when it
+ * is registered: {@code float[]} on the heap for {@code float[]} parameters, and 64-byte-aligned
  * memory in an arena the optimizer owns (freed by {@link #close()}) for {@link MemorySegment}
  * parameters. Slots can be read by name, never written from outside. All parameters share one
  * step counter, so they must be registered before the first {@link #step()}.
  *
  * <p><b>Failure atomicity.</b> Registration and {@link #step()} validate everything before they
  * write anything: a call that throws {@link IllegalArgumentException} or
- * {@link IllegalStateException} leaves every parameter, slot and counter as it was.
+ * {@link IllegalStateException} leaves every parameter, gradient, slot and counter as it was.
  *
- * <p><b>Threads.</b> An optimizer is not thread-safe: use one from one thread at a time.
+ * <p><b>Threads.</b> An optimizer is not thread-safe: use it from one thread at a time (hand-offs
+ * between threads need the usual happens-before, e.g. a lock or a queue). Overlapping calls of
+ * {@link #step()}, registration or {@link #close()} from two threads are detected and the later
+ * one fails with {@link IllegalStateException} before it writes anything.
  *
  * <p><b>Kernels.</b> By default the kernels chosen by {@link Kernels#selected()}: the vector
  * twins when the JVM can run them, else the scalar reference. Both give the same bits.
  */
 public final class Optimizer implements AutoCloseable {
 
-    private final Rule rule;
-    private final Schedule learningRate;
+    /** Name of the group formed by the builder's own rule. */
+    public static final String DEFAULT_GROUP = "default";
+
+    /**
+     * Elements per chunk of the gradient-norm reduction. Chunk sums are combined in a fixed order
+     * (groups, parameters, chunks), so a multi-threaded step gives the same norm.
+     */
+    static final long NORM_CHUNK = 1 << 16;
+
+    private final Map<String, ParamGroup> groups = new LinkedHashMap<>();
+    private final Map<String, ParamGroup> groupOfParam = new LinkedHashMap<>();
     private final UpdateKernels kernels;
+    private final NonFinitePolicy nonFinite;
+    private final GradientClip clip;
     private final Arena arena = Arena.ofShared();
-    private final Map<String, Param> params = new LinkedHashMap<>();
-    private double[] scalars;
+    private final AtomicBoolean busy = new AtomicBoolean();
     private long steps;
     private boolean closed;
 
-    private record Param(String name, MemorySegment value, MemorySegment grad, ParamBuffers buffers, long length) {
+    private Optimizer(Builder<?> b) {
+        this.kernels = b.kernels != null ? b.kernels : Kernels.selected();
+        this.nonFinite = b.nonFinite;
+        this.clip = b.clip;
+        for (GroupBuilder<?> g : b.groups) {
+            groups.put(g.name, g.build(this));
+        }
     }
 
-    private Optimizer(Rule rule, Schedule learningRate, UpdateKernels kernels) {
-        this.rule = rule;
-        this.learningRate = learningRate;
-        this.kernels = kernels;
-        this.scalars = rule.initialScalars().clone();
+    /** Starts an optimizer whose default group uses {@code rule}. */
+    public static <R extends Rule> Builder<R> builder(R rule) {
+        return new Builder<>(Check.notNull("rule", rule));
     }
 
-    /** Starts an optimizer for {@code rule}. */
-    public static Builder builder(Rule rule) {
-        return new Builder(Check.notNull("rule", rule));
-    }
-
-    /** Configures an {@link Optimizer}. */
-    public static final class Builder {
-        private final Rule rule;
+    /** The rule, learning rate and hyperparameter schedules of one group. */
+    public static final class GroupBuilder<R extends Rule> {
+        private final String name;
+        private final R rule;
         private Schedule learningRate;
-        private UpdateKernels kernels;
+        private final List<ParamGroup.HyperSchedule<?>> hyperSchedules = new ArrayList<>();
 
-        private Builder(Rule rule) {
+        private GroupBuilder(String name, R rule) {
+            this.name = name;
             this.rule = rule;
         }
 
         /** A constant learning rate: finite and {@code >= 0}. */
-        public Builder learningRate(double lr) {
+        public GroupBuilder<R> learningRate(double lr) {
             Check.nonNegative("learningRate", lr);
             this.learningRate = Schedule.constant(lr);
             return this;
         }
 
         /** A scheduled learning rate; each step checks that its value is finite and {@code >= 0}. */
-        public Builder learningRate(Schedule schedule) {
+        public GroupBuilder<R> learningRate(Schedule schedule) {
             this.learningRate = Check.notNull("learningRate schedule", schedule);
             return this;
         }
 
-        /** Kernels to use instead of {@link Kernels#selected()} (tests and benchmarks compare the two). */
-        public Builder kernels(UpdateKernels kernels) {
-            this.kernels = Check.notNull("kernels", kernels);
+        /**
+         * Drives a hyperparameter by a schedule: at each step the rule becomes
+         * {@code apply(rule, schedule.valueAt(completedSteps))}, e.g.
+         * {@code (adam, b1) -> adam.withBetas(b1, adam.beta2())}. An invalid value fails that step
+         * before anything is written; the rule's state slots must not change.
+         */
+        public GroupBuilder<R> hyperparameter(Schedule schedule, BiFunction<R, Double, R> apply) {
+            hyperSchedules.add(new ParamGroup.HyperSchedule<>(Check.notNull("hyperparameter schedule", schedule),
+                    Check.notNull("hyperparameter setter", apply)));
             return this;
         }
 
-        /** The optimizer; without a learning rate, the rule's default (SGD has none: then it throws). */
-        public Optimizer build() {
+        private ParamGroup build(Optimizer owner) {
             Schedule lr = learningRate;
             if (lr == null) {
                 var def = rule.defaultLearningRate();
                 if (def.isEmpty()) {
                     throw new IllegalArgumentException("learningRate must be set for " + rule.name()
-                            + ": the rule has no default learning rate");
+                            + (name.equals(DEFAULT_GROUP) ? "" : " in group '" + name + "'") + ": the rule has no default learning rate");
                 }
                 lr = Schedule.constant(def.getAsDouble());
             }
-            return new Optimizer(rule, lr, kernels != null ? kernels : Kernels.selected());
+            return new ParamGroup(owner, name, rule, lr, hyperSchedules);
         }
     }
 
-    /** Registers a heap parameter; {@code grad} is read at every {@link #step()}. */
+    /** Configures an {@link Optimizer}. */
+    public static final class Builder<R extends Rule> {
+        private final GroupBuilder<R> main;
+        private final List<GroupBuilder<?>> groups = new ArrayList<>();
+        private UpdateKernels kernels;
+        private NonFinitePolicy nonFinite = NonFinitePolicy.PROPAGATE;
+        private GradientClip clip;
+
+        private Builder(R rule) {
+            main = new GroupBuilder<>(DEFAULT_GROUP, rule);
+            groups.add(main);
+        }
+
+        /** The default group's constant learning rate: finite and {@code >= 0}. */
+        public Builder<R> learningRate(double lr) {
+            main.learningRate(lr);
+            return this;
+        }
+
+        /** The default group's learning-rate schedule. */
+        public Builder<R> learningRate(Schedule schedule) {
+            main.learningRate(schedule);
+            return this;
+        }
+
+        /** Drives a hyperparameter of the default group (see {@link GroupBuilder#hyperparameter}). */
+        public Builder<R> hyperparameter(Schedule schedule, BiFunction<R, Double, R> apply) {
+            main.hyperparameter(schedule, apply);
+            return this;
+        }
+
+        /** Adds a group with its own rule, configured by {@code config} (learning rate, schedules). */
+        public <G extends Rule> Builder<R> group(String name, G rule, Consumer<GroupBuilder<G>> config) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("group name must be non-blank, got " + (name == null ? "null" : "'" + name + "'"));
+            }
+            if (groups.stream().anyMatch(g -> g.name.equals(name))) {
+                throw new IllegalArgumentException("group '" + name + "' is already defined");
+            }
+            GroupBuilder<G> g = new GroupBuilder<>(name, Check.notNull("rule of group '" + name + "'", rule));
+            Check.notNull("group configuration", config).accept(g);
+            groups.add(g);
+            return this;
+        }
+
+        /** Adds a group with its own rule and constant learning rate. */
+        public <G extends Rule> Builder<R> group(String name, G rule, double lr) {
+            return group(name, rule, g -> g.learningRate(lr));
+        }
+
+        /** What to do with NaN or infinite gradients (default {@link NonFinitePolicy#PROPAGATE}). */
+        public Builder<R> nonFinite(NonFinitePolicy policy) {
+            this.nonFinite = Check.notNull("nonFinite policy", policy);
+            return this;
+        }
+
+        /** Clip the gradients before every step. */
+        public Builder<R> clip(GradientClip clip) {
+            this.clip = Check.notNull("clip", clip);
+            return this;
+        }
+
+        /** Kernels to use instead of {@link Kernels#selected()} (tests and benchmarks compare the two). */
+        public Builder<R> kernels(UpdateKernels kernels) {
+            this.kernels = Check.notNull("kernels", kernels);
+            return this;
+        }
+
+        /** The optimizer. A group without a learning rate uses its rule's default (SGD has none: then it throws). */
+        public Optimizer build() {
+            return new Optimizer(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /** Registers a heap parameter in the default group; {@code grad} is read at every {@link #step()}. */
     public Optimizer register(String name, float[] value, float[] grad) {
-        Check.notNull("value of parameter '" + name + "'", value);
-        Check.notNull("gradient of parameter '" + name + "'", grad);
-        return register(name, MemorySegment.ofArray(value), MemorySegment.ofArray(grad), true);
+        register(group(DEFAULT_GROUP), name, value, grad);
+        return this;
     }
 
     /**
-     * Registers a parameter held in float32 segments (native byte order) of the same length; its
-     * state lives off-heap in this optimizer's arena.
+     * Registers a parameter held in float32 segments (native byte order) of the same length in the
+     * default group; its state lives off-heap in this optimizer's arena.
      */
     public Optimizer register(String name, MemorySegment value, MemorySegment grad) {
-        Check.notNull("value of parameter '" + name + "'", value);
-        Check.notNull("gradient of parameter '" + name + "'", grad);
-        return register(name, value, grad, false);
+        register(group(DEFAULT_GROUP), name, value, grad);
+        return this;
     }
 
-    private Optimizer register(String name, MemorySegment value, MemorySegment grad, boolean heapState) {
+    void register(ParamGroup group, String name, float[] value, float[] grad) {
+        Check.notNull("value of parameter '" + name + "'", value);
+        Check.notNull("gradient of parameter '" + name + "'", grad);
+        register(group, name, MemorySegment.ofArray(value), MemorySegment.ofArray(grad), true);
+    }
+
+    void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad) {
+        Check.notNull("value of parameter '" + name + "'", value);
+        Check.notNull("gradient of parameter '" + name + "'", grad);
+        register(group, name, value, grad, false);
+    }
+
+    private void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad, boolean heapState) {
+        enter();
+        try {
+            checkRegistration(name, value, grad);
+            List<MemorySegment> slots = new ArrayList<>();
+            long n = value.byteSize() / Float.BYTES;
+            Rule rule = group.rule();
+            for (String slot : rule.slotNames()) {
+                MemorySegment s = heapState ? MemorySegment.ofArray(new float[Math.toIntExact(n)])
+                        : arena.allocate(value.byteSize(), 64);
+                float init = rule.initialSlotValue(slot);
+                if (Float.floatToRawIntBits(init) != 0 || !heapState) {
+                    for (long i = 0; i < n; i++) {
+                        s.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
+                    }
+                }
+                slots.add(s);
+            }
+            group.params.put(name, new ParamGroup.Param(name, value, grad, new ParamBuffers(value, grad, slots), n));
+            groupOfParam.put(name, group);
+        } finally {
+            leave();
+        }
+    }
+
+    private void checkRegistration(String name, MemorySegment value, MemorySegment grad) {
         ensureOpen();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("parameter name must be non-blank, got " + (name == null ? "null" : "'" + name + "'"));
@@ -141,13 +287,16 @@ public final class Optimizer implements AutoCloseable {
             throw new IllegalStateException("parameter '" + name + "' must be registered before the first step(); "
                     + steps + " step(s) were taken (all parameters share one step counter)");
         }
-        if (params.containsKey(name)) {
+        if (groupOfParam.containsKey(name)) {
             throw new IllegalArgumentException("parameter '" + name + "' is already registered");
         }
         checkFloats("parameter '" + name + "'", value);
         checkFloats("gradient of parameter '" + name + "'", grad);
         if (value.isReadOnly()) {
             throw new IllegalArgumentException("parameter '" + name + "' is a read-only segment; the optimizer writes to it");
+        }
+        if (clip != null && grad.isReadOnly()) {
+            throw new IllegalArgumentException("gradient of parameter '" + name + "' is a read-only segment; gradient clipping writes to it");
         }
         long n = value.byteSize() / Float.BYTES;
         if (grad.byteSize() != value.byteSize()) {
@@ -157,36 +306,28 @@ public final class Optimizer implements AutoCloseable {
         if (overlaps(grad, value)) {
             throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps the parameter itself");
         }
-        for (Param p : params.values()) {
-            if (overlaps(value, p.value()) || overlaps(value, p.grad())) {
-                throw new IllegalArgumentException("parameter '" + name + "' overlaps the memory of registered parameter '"
-                        + p.name() + "' or its gradient");
-            }
-            if (overlaps(grad, p.value())) {
-                throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps registered parameter '"
-                        + p.name() + "', which the optimizer writes");
-            }
-            for (MemorySegment s : p.buffers().slots()) {
-                if (overlaps(grad, s) || overlaps(value, s)) {
-                    throw new IllegalArgumentException("parameter '" + name + "' or its gradient overlaps the state of '"
-                            + p.name() + "'");
+        for (ParamGroup g : groups.values()) {
+            for (ParamGroup.Param p : g.params.values()) {
+                if (overlaps(value, p.value()) || overlaps(value, p.grad())) {
+                    throw new IllegalArgumentException("parameter '" + name + "' overlaps the memory of registered parameter '"
+                            + p.name() + "' or its gradient");
+                }
+                if (overlaps(grad, p.value())) {
+                    throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps registered parameter '"
+                            + p.name() + "', which the optimizer writes");
+                }
+                if (clip != null && overlaps(grad, p.grad())) {
+                    throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps the gradient of '"
+                            + p.name() + "'; gradient clipping would scale the shared elements twice");
+                }
+                for (MemorySegment s : p.buffers().slots()) {
+                    if (overlaps(grad, s) || overlaps(value, s)) {
+                        throw new IllegalArgumentException("parameter '" + name + "' or its gradient overlaps the state of '"
+                                + p.name() + "'");
+                    }
                 }
             }
         }
-        List<MemorySegment> slots = new ArrayList<>();
-        for (String slot : rule.slotNames()) {
-            MemorySegment s = heapState ? MemorySegment.ofArray(new float[Math.toIntExact(n)])
-                    : arena.allocate(Math.max(value.byteSize(), 0), 64);
-            float init = rule.initialSlotValue(slot);
-            if (init != 0f || Float.floatToRawIntBits(init) != 0 || !heapState) {
-                for (long i = 0; i < n; i++) {
-                    s.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
-                }
-            }
-            slots.add(s);
-        }
-        params.put(name, new Param(name, value, grad, new ParamBuffers(value, grad, slots), n));
-        return this;
     }
 
     private static void checkFloats(String what, MemorySegment s) {
@@ -206,56 +347,152 @@ public final class Optimizer implements AutoCloseable {
         return a.byteSize() > 0 && b.byteSize() > 0 && a.asOverlappingSlice(b).isPresent();
     }
 
+    // ---------------------------------------------------------------- the step
+
     /**
-     * Takes one step: reads every gradient and updates every parameter and its state.
+     * Takes one step: reads every gradient (clipping writes it) and updates every parameter and
+     * its state, or skips the step under {@link NonFinitePolicy#SKIP_STEP}.
      *
-     * @throws IllegalStateException if the optimizer is closed, a parameter's or gradient's arena
-     *                               was closed, or the schedule gives a learning rate that is not
-     *                               finite and {@code >= 0}; nothing is written then
+     * @return what the step did
+     * @throws IllegalStateException if the optimizer is closed or in use by another thread, a
+     *                               buffer's arena was closed, a schedule gives an invalid value,
+     *                               or a gradient is not finite under {@link NonFinitePolicy#THROW};
+     *                               nothing is written then
      */
-    public void step() {
+    public StepReport step() {
+        enter();
+        try {
+            return doStep();
+        } finally {
+            leave();
+        }
+    }
+
+    private StepReport doStep() {
         ensureOpen();
-        long t = steps + 1;
-        double lr = scheduled(steps);
-        double initialLr = scheduled(0);
-        for (Param p : params.values()) {
-            if (!p.value().scope().isAlive()) {
-                throw new IllegalStateException("parameter '" + p.name() + "' belongs to an arena that was closed");
-            }
-            if (!p.grad().scope().isAlive()) {
-                throw new IllegalStateException("gradient of parameter '" + p.name() + "' belongs to an arena that was closed");
+        final long t = steps + 1;
+        List<ParamGroup> gs = new ArrayList<>(groups.values());
+        Map<String, Double> lrs = new LinkedHashMap<>();
+        List<Rule> rules = new ArrayList<>();
+        double[] lr = new double[gs.size()], initialLr = new double[gs.size()];
+        for (int i = 0; i < gs.size(); i++) {
+            ParamGroup g = gs.get(i);
+            lr[i] = g.learningRateAt(steps);
+            initialLr[i] = g.learningRateAt(0);
+            rules.add(g.ruleAt(steps));
+            lrs.put(g.name(), lr[i]);
+        }
+        for (ParamGroup g : gs) {
+            for (ParamGroup.Param p : g.params.values()) {
+                if (!p.value().scope().isAlive()) {
+                    throw new IllegalStateException("parameter '" + p.name() + "' belongs to an arena that was closed");
+                }
+                if (!p.grad().scope().isAlive()) {
+                    throw new IllegalStateException("gradient of parameter '" + p.name() + "' belongs to an arena that was closed");
+                }
             }
         }
-        double[] next = scalars.clone();
-        StepPlan plan = rule.plan(new StepContext(t, lr, initialLr, next));
-        for (Param p : params.values()) {
-            plan.apply(kernels, p.buffers(), 0, p.length());
+        TransformKernels tk = kernels.transforms();
+        if (nonFinite != NonFinitePolicy.PROPAGATE) {
+            for (ParamGroup g : gs) {
+                for (ParamGroup.Param p : g.params.values()) {
+                    if (!tk.allFinite(p.grad(), 0, p.length())) {
+                        String why = "the gradient of parameter '" + p.name() + "' has a NaN or infinite element";
+                        if (nonFinite == NonFinitePolicy.THROW) {
+                            throw new IllegalStateException(why + " (non-finite policy THROW); step " + t + " was not taken");
+                        }
+                        return new StepReport(t, false, lrs, OptionalDouble.empty(), Optional.of(why));
+                    }
+                }
+            }
         }
-        scalars = next;
+        // Everything is checked; from here on the step writes.
+        OptionalDouble norm = clip == null ? OptionalDouble.empty() : applyClip(gs, tk);
+        for (int i = 0; i < gs.size(); i++) {
+            ParamGroup g = gs.get(i);
+            double[] next = g.scalars.clone();
+            StepPlan plan = rules.get(i).plan(new StepContext(t, lr[i], initialLr[i], next));
+            for (ParamGroup.Param p : g.params.values()) {
+                plan.apply(kernels, p.buffers(), 0, p.length());
+            }
+            g.scalars = next;
+        }
         steps = t;
+        return new StepReport(t, true, lrs, norm, Optional.empty());
     }
 
-    private double scheduled(long completed) {
-        double lr = learningRate.valueAt(completed);
-        if (!(lr >= 0) || Double.isInfinite(lr)) {
-            throw new IllegalStateException("learning rate of step " + (completed + 1) + " from the schedule must be finite and >= 0, got " + lr);
+    private OptionalDouble applyClip(List<ParamGroup> gs, TransformKernels tk) {
+        if (clip instanceof GradientClip.Value v) {
+            float c = (float) v.clipValue();
+            for (ParamGroup g : gs) {
+                for (ParamGroup.Param p : g.params.values()) {
+                    tk.clamp(p.grad(), 0, p.length(), -c, c);
+                }
+            }
+            return OptionalDouble.empty();
         }
-        return lr;
+        GradientClip.Norm n = (GradientClip.Norm) clip;
+        float total;
+        if (n.infinity()) {
+            float max = 0f;
+            for (ParamGroup g : gs) {
+                for (ParamGroup.Param p : g.params.values()) {
+                    max = Math.max(max, tk.maxAbs(p.grad(), 0, p.length()));
+                }
+            }
+            total = max;
+        } else {
+            double sum = 0;
+            for (ParamGroup g : gs) {
+                for (ParamGroup.Param p : g.params.values()) {
+                    for (long from = 0; from < p.length(); from += NORM_CHUNK) {
+                        sum += tk.sumOfSquares(p.grad(), from, Math.min(p.length(), from + NORM_CHUNK));
+                    }
+                }
+            }
+            total = (float) Math.sqrt(sum);
+        }
+        // c = (1/(N + ⟨1e-6⟩))·⟨maxNorm⟩ in float, clamped to 1 (torch's clip_grad_norm_)
+        float c = Math.min((1f / (total + 1e-6f)) * (float) n.maxNorm(), 1f);
+        if (Float.floatToRawIntBits(c) != Float.floatToRawIntBits(1f)) {
+            for (ParamGroup g : gs) {
+                for (ParamGroup.Param p : g.params.values()) {
+                    tk.scale(p.grad(), 0, p.length(), c);
+                }
+            }
+        }
+        return OptionalDouble.of(total);
     }
 
-    /** Steps taken so far. */
+    // ---------------------------------------------------------------- queries
+
+    /** Steps taken so far (skipped steps do not count). */
     public long stepCount() {
         return steps;
     }
 
-    /** The learning rate the next {@link #step()} will use. */
+    /** The learning rate the next {@link #step()} will use in the default group. */
     public double learningRate() {
-        return learningRate.valueAt(steps);
+        return group(DEFAULT_GROUP).learningRate();
     }
 
-    /** The rule. */
+    /** The default group's rule. */
     public Rule rule() {
-        return rule;
+        return group(DEFAULT_GROUP).rule();
+    }
+
+    /** A group by name. */
+    public ParamGroup group(String name) {
+        ParamGroup g = groups.get(name);
+        if (g == null) {
+            throw new IllegalArgumentException("no group named '" + name + "'; groups: " + groups.keySet());
+        }
+        return g;
+    }
+
+    /** Group names, in definition order. */
+    public List<String> groupNames() {
+        return List.copyOf(groups.keySet());
     }
 
     /** The kernels this optimizer runs. */
@@ -263,22 +500,38 @@ public final class Optimizer implements AutoCloseable {
         return kernels;
     }
 
-    /** Registered parameter names, in registration order. */
+    /** The non-finite gradient policy. */
+    public NonFinitePolicy nonFinitePolicy() {
+        return nonFinite;
+    }
+
+    /** The gradient clipping, if any. */
+    public Optional<GradientClip> clip() {
+        return Optional.ofNullable(clip);
+    }
+
+    /** Registered parameter names over all groups, in registration order. */
     public List<String> parameterNames() {
-        return List.copyOf(params.keySet());
+        return List.copyOf(groupOfParam.keySet());
     }
 
-    /** The rule's state slot names (the same for every parameter). */
+    /** The state slot names of the default group's rule. */
     public List<String> slotNames() {
-        return rule.slotNames();
+        return rule().slotNames();
     }
 
-    /** The rule's scalar state after the last step, by {@link Rule#scalarNames()}. */
+    /** The default group's scalar state after the last step, by {@link Rule#scalarNames()}. */
     public Map<String, Double> scalarState() {
+        return scalarState(DEFAULT_GROUP);
+    }
+
+    /** A group's scalar state after the last step, by {@link Rule#scalarNames()}. */
+    public Map<String, Double> scalarState(String groupName) {
+        ParamGroup g = group(groupName);
         Map<String, Double> out = new LinkedHashMap<>();
-        List<String> names = rule.scalarNames();
+        List<String> names = g.rule().scalarNames();
         for (int i = 0; i < names.size(); i++) {
-            out.put(names.get(i), scalars[i]);
+            out.put(names.get(i), g.scalars[i]);
         }
         return Collections.unmodifiableMap(out);
     }
@@ -286,15 +539,15 @@ public final class Optimizer implements AutoCloseable {
     /** A read-only view of one state slot of one parameter. */
     public MemorySegment slot(String param, String slot) {
         ensureOpen();
-        Param p = params.get(param);
-        if (p == null) {
-            throw new IllegalArgumentException("no parameter named '" + param + "'; registered: " + params.keySet());
+        ParamGroup g = groupOfParam.get(param);
+        if (g == null) {
+            throw new IllegalArgumentException("no parameter named '" + param + "'; registered: " + groupOfParam.keySet());
         }
-        int i = rule.slotNames().indexOf(slot);
+        int i = g.rule().slotNames().indexOf(slot);
         if (i < 0) {
-            throw new IllegalArgumentException("rule " + rule.name() + " has no slot '" + slot + "'; its slots: " + rule.slotNames());
+            throw new IllegalArgumentException("rule " + g.rule().name() + " has no slot '" + slot + "'; its slots: " + g.rule().slotNames());
         }
-        return p.buffers().slot(i).asReadOnly();
+        return g.params.get(param).buffers().slot(i).asReadOnly();
     }
 
     /** A copy of one state slot of one parameter. */
@@ -305,9 +558,14 @@ public final class Optimizer implements AutoCloseable {
     /** Frees the off-heap state. The optimizer cannot step afterwards; heap parameters are untouched. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            arena.close();
+        enter();
+        try {
+            if (!closed) {
+                closed = true;
+                arena.close();
+            }
+        } finally {
+            leave();
         }
     }
 
@@ -315,5 +573,29 @@ public final class Optimizer implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the optimizer is closed");
         }
+    }
+
+    private void enter() {
+        if (!busy.compareAndSet(false, true)) {
+            throw new IllegalStateException("the optimizer is already in use by another thread (step, register or close); "
+                    + "an Optimizer must be used from one thread at a time");
+        }
+    }
+
+    private void leave() {
+        busy.set(false);
+    }
+
+    // package-private access for checkpoints
+    Map<String, ParamGroup> groupMap() {
+        return groups;
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    void restore(long steps) {
+        this.steps = steps;
     }
 }

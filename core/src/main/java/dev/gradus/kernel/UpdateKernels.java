@@ -24,4 +24,7 @@ public interface UpdateKernels {
 
     /** Adam, AdamW and their AMSGrad variants (spec R6–R8). */
     AdamKernels adam();
+
+    /** Gradient clipping and checks (spec C1, C2). */
+    TransformKernels transforms();
 }

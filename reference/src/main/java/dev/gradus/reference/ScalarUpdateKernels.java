@@ -2,6 +2,7 @@ package dev.gradus.reference;
 
 import dev.gradus.kernel.AdamKernels;
 import dev.gradus.kernel.SgdKernels;
+import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
 
 /**
@@ -35,6 +36,11 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return ScalarAdam.INSTANCE;
+    }
+
+    @Override
+    public TransformKernels transforms() {
+        return ScalarTransforms.INSTANCE;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gradus.simd;
 
 import dev.gradus.kernel.AdamKernels;
 import dev.gradus.kernel.SgdKernels;
+import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
 
 /**
@@ -38,6 +39,11 @@ public final class VectorUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return VectorAdam.INSTANCE;
+    }
+
+    @Override
+    public TransformKernels transforms() {
+        return VectorTransforms.INSTANCE;
     }
 
     @Override

@@ -189,7 +189,7 @@ class OptimizerTest {
             opt.step();
             opt.step();
             var before = state(opt, w, u);
-            rejected(IllegalStateException.class, "learning rate of step 3 from the schedule must be finite and >= 0, got NaN", opt::step);
+            rejected(IllegalStateException.class, "learning rate of group 'default' for step 3 from its schedule must be finite and >= 0, got NaN", opt::step);
             assertSame(before, state(opt, w, u));
         }
     }

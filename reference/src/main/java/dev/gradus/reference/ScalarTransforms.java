@@ -1,0 +1,103 @@
+package dev.gradus.reference;
+
+import dev.gradus.kernel.TransformKernels;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
+/** Gradient transforms, plain loops (spec C1, C2). The vector twin repeats these statements. */
+public final class ScalarTransforms implements TransformKernels {
+
+    static final ScalarTransforms INSTANCE = new ScalarTransforms();
+
+    private ScalarTransforms() {
+    }
+
+    @Override
+    public double sumOfSquares(MemorySegment g, long from, long to) {
+        double[] acc = new double[ACCUMULATORS];
+        accumulateSquares(g, from, to, 0, acc);
+        return combine(acc);
+    }
+
+    /**
+     * Adds {@code g[i]²} to {@code acc[(k0 + i - from) mod 16]}; also the tail of the vector twin,
+     * which passes the position {@code k0} its own loop reached.
+     */
+    public static void accumulateSquares(MemorySegment g, long from, long to, int k0, double[] acc) {
+        int k = k0;
+        for (long i = from; i < to; i++) {
+            double x = g.getAtIndex(JAVA_FLOAT, i);
+            // acc[k] ← acc[k] + x·x   (x·x is exact in double)
+            acc[k] = acc[k] + x * x;
+            k = (k + 1) & (ACCUMULATORS - 1);
+        }
+    }
+
+    /** The fixed combination: {@code acc[k] += acc[k + w]} for w = 8, 4, 2, 1. */
+    public static double combine(double[] acc) {
+        for (int w = ACCUMULATORS / 2; w >= 1; w /= 2) {
+            for (int k = 0; k < w; k++) {
+                acc[k] = acc[k] + acc[k + w];
+            }
+        }
+        return acc[0];
+    }
+
+    @Override
+    public float maxAbs(MemorySegment g, long from, long to) {
+        return maxAbsRange(g, from, to, 0f);
+    }
+
+    /** Also the tail of the vector twin. */
+    public static float maxAbsRange(MemorySegment g, long from, long to, float start) {
+        float m = start;
+        for (long i = from; i < to; i++) {
+            // m ← max(m, |g|)   (NaN propagates)
+            m = Math.max(m, Math.abs(g.getAtIndex(JAVA_FLOAT, i)));
+        }
+        return m;
+    }
+
+    @Override
+    public boolean allFinite(MemorySegment g, long from, long to) {
+        return allFiniteRange(g, from, to);
+    }
+
+    /** Also the tail of the vector twin. */
+    public static boolean allFiniteRange(MemorySegment g, long from, long to) {
+        for (long i = from; i < to; i++) {
+            if (!Float.isFinite(g.getAtIndex(JAVA_FLOAT, i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void scale(MemorySegment g, long from, long to, float c) {
+        scaleRange(g, from, to, c);
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void scaleRange(MemorySegment g, long from, long to, float c) {
+        for (long i = from; i < to; i++) {
+            // g ← g·c
+            g.setAtIndex(JAVA_FLOAT, i, g.getAtIndex(JAVA_FLOAT, i) * c);
+        }
+    }
+
+    @Override
+    public void clamp(MemorySegment g, long from, long to, float lo, float hi) {
+        clampRange(g, from, to, lo, hi);
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void clampRange(MemorySegment g, long from, long to, float lo, float hi) {
+        for (long i = from; i < to; i++) {
+            // g ← min(max(g, lo), hi)
+            g.setAtIndex(JAVA_FLOAT, i, Math.min(Math.max(g.getAtIndex(JAVA_FLOAT, i), lo), hi));
+        }
+    }
+}
