@@ -264,7 +264,9 @@ public final class Optimizer implements AutoCloseable {
                 MemorySegment s = heapState ? MemorySegment.ofArray(new float[Math.toIntExact(n)])
                         : arena.allocate(value.byteSize(), 64);
                 float init = rule.initialSlotValue(slot);
-                if (Float.floatToRawIntBits(init) != 0 || !heapState) {
+                if (rule.slotCopiesParameter(slot)) {
+                    s.copyFrom(value);
+                } else if (Float.floatToRawIntBits(init) != 0 || !heapState) {
                     for (long i = 0; i < n; i++) {
                         s.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
                     }

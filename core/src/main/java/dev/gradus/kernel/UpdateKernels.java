@@ -25,6 +25,9 @@ public interface UpdateKernels {
     /** Adam, AdamW and their AMSGrad variants (spec R6–R8). */
     AdamKernels adam();
 
+    /** The Lookahead synchronisation (spec R16). */
+    LookaheadKernels lookahead();
+
     /** Gradient clipping and checks (spec C1, C2). */
     TransformKernels transforms();
 }

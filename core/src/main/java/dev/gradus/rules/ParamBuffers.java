@@ -15,4 +15,9 @@ public record ParamBuffers(MemorySegment param, MemorySegment grad, List<MemoryS
     public MemorySegment slot(int i) {
         return slots.get(i);
     }
+
+    /** The same parameter and gradient with the first {@code count} slots (a wrapped rule's own). */
+    public ParamBuffers firstSlots(int count) {
+        return new ParamBuffers(param, grad, slots.subList(0, count));
+    }
 }

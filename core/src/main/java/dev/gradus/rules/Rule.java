@@ -24,6 +24,11 @@ public interface Rule {
         return 0f;
     }
 
+    /** Whether a slot starts as a copy of the parameter (Lookahead's slow weights) instead of a constant. */
+    default boolean slotCopiesParameter(String slot) {
+        return false;
+    }
+
     /**
      * Names of the rule's scalar state, shared by all parameters that step together (for example
      * NAdam's μ-product). Empty for most rules.

@@ -1,6 +1,7 @@
 package dev.gradus.reference;
 
 import dev.gradus.kernel.AdamKernels;
+import dev.gradus.kernel.LookaheadKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
@@ -36,6 +37,11 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return ScalarAdam.INSTANCE;
+    }
+
+    @Override
+    public LookaheadKernels lookahead() {
+        return ScalarLookahead.INSTANCE;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gradus.simd;
 
 import dev.gradus.kernel.AdamKernels;
+import dev.gradus.kernel.LookaheadKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
@@ -39,6 +40,11 @@ public final class VectorUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return VectorAdam.INSTANCE;
+    }
+
+    @Override
+    public LookaheadKernels lookahead() {
+        return VectorLookahead.INSTANCE;
     }
 
     @Override
