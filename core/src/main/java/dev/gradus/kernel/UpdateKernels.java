@@ -24,4 +24,13 @@ public interface UpdateKernels {
 
     /** Adam, AdamW and their AMSGrad variants (spec R6–R8). */
     AdamKernels adam();
+
+    /** Adagrad (spec R4). */
+    AdagradKernels adagrad();
+
+    /** RMSprop, centered or not, with or without momentum (spec R5). */
+    RmspropKernels rmsprop();
+
+    /** Adamax (spec R9). */
+    AdamaxKernels adamax();
 }

@@ -1,6 +1,9 @@
 package dev.gradus.reference;
 
+import dev.gradus.kernel.AdagradKernels;
 import dev.gradus.kernel.AdamKernels;
+import dev.gradus.kernel.AdamaxKernels;
+import dev.gradus.kernel.RmspropKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.UpdateKernels;
 
@@ -35,6 +38,21 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return ScalarAdam.INSTANCE;
+    }
+
+    @Override
+    public AdagradKernels adagrad() {
+        return ScalarAdagrad.INSTANCE;
+    }
+
+    @Override
+    public RmspropKernels rmsprop() {
+        return ScalarRmsprop.INSTANCE;
+    }
+
+    @Override
+    public AdamaxKernels adamax() {
+        return ScalarAdamax.INSTANCE;
     }
 
     @Override

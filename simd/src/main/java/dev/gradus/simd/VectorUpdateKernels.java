@@ -1,6 +1,9 @@
 package dev.gradus.simd;
 
+import dev.gradus.kernel.AdagradKernels;
 import dev.gradus.kernel.AdamKernels;
+import dev.gradus.kernel.AdamaxKernels;
+import dev.gradus.kernel.RmspropKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.UpdateKernels;
 
@@ -38,6 +41,21 @@ public final class VectorUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return VectorAdam.INSTANCE;
+    }
+
+    @Override
+    public AdagradKernels adagrad() {
+        return VectorAdagrad.INSTANCE;
+    }
+
+    @Override
+    public RmspropKernels rmsprop() {
+        return VectorRmsprop.INSTANCE;
+    }
+
+    @Override
+    public AdamaxKernels adamax() {
+        return VectorAdamax.INSTANCE;
     }
 
     @Override
