@@ -1,6 +1,9 @@
 package dev.gradus.bench;
 
+import dev.gradus.rules.Adagrad;
 import dev.gradus.rules.Adam;
+import dev.gradus.rules.Adamax;
+import dev.gradus.rules.Rmsprop;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.Sgd;
 
@@ -21,6 +24,9 @@ public final class BenchRules {
         RULES.put("sgd-momentum", new Sgd().withMomentum(0.9));
         RULES.put("adam", Adam.adam());
         RULES.put("adamw", Adam.adamW());
+        RULES.put("adagrad", new Adagrad());
+        RULES.put("rmsprop", new Rmsprop());
+        RULES.put("adamax", new Adamax());
     }
 
     /** Every benchmark name, in report order. */

@@ -30,4 +30,13 @@ public interface UpdateKernels {
 
     /** Gradient clipping and checks (spec C1, C2). */
     TransformKernels transforms();
+
+    /** Adagrad (spec R4). */
+    AdagradKernels adagrad();
+
+    /** RMSprop, centered or not, with or without momentum (spec R5). */
+    RmspropKernels rmsprop();
+
+    /** Adamax (spec R9). */
+    AdamaxKernels adamax();
 }

@@ -1,7 +1,10 @@
 package dev.gradus.reference;
 
+import dev.gradus.kernel.AdagradKernels;
 import dev.gradus.kernel.AdamKernels;
 import dev.gradus.kernel.LookaheadKernels;
+import dev.gradus.kernel.AdamaxKernels;
+import dev.gradus.kernel.RmspropKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
@@ -47,6 +50,21 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public TransformKernels transforms() {
         return ScalarTransforms.INSTANCE;
+    }
+
+    @Override
+    public AdagradKernels adagrad() {
+        return ScalarAdagrad.INSTANCE;
+    }
+
+    @Override
+    public RmspropKernels rmsprop() {
+        return ScalarRmsprop.INSTANCE;
+    }
+
+    @Override
+    public AdamaxKernels adamax() {
+        return ScalarAdamax.INSTANCE;
     }
 
     @Override

@@ -8,7 +8,10 @@ public final class RuleCatalog {
 
     private static final List<CatalogEntry> ENTRIES = List.of(
             new SgdEntry(),
-            new AdamEntry());
+            new AdamEntry(),
+            new AdagradEntry(),
+            new RmspropEntry(),
+            new AdamaxEntry());
 
     private RuleCatalog() {
     }

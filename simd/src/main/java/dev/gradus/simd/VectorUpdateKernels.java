@@ -1,7 +1,10 @@
 package dev.gradus.simd;
 
+import dev.gradus.kernel.AdagradKernels;
 import dev.gradus.kernel.AdamKernels;
 import dev.gradus.kernel.LookaheadKernels;
+import dev.gradus.kernel.AdamaxKernels;
+import dev.gradus.kernel.RmspropKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
@@ -50,6 +53,21 @@ public final class VectorUpdateKernels implements UpdateKernels {
     @Override
     public TransformKernels transforms() {
         return VectorTransforms.INSTANCE;
+    }
+
+    @Override
+    public AdagradKernels adagrad() {
+        return VectorAdagrad.INSTANCE;
+    }
+
+    @Override
+    public RmspropKernels rmsprop() {
+        return VectorRmsprop.INSTANCE;
+    }
+
+    @Override
+    public AdamaxKernels adamax() {
+        return VectorAdamax.INSTANCE;
     }
 
     @Override

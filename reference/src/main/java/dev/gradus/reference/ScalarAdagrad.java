@@ -1,0 +1,46 @@
+package dev.gradus.reference;
+
+import dev.gradus.kernel.AdagradCoefficients;
+import dev.gradus.kernel.AdagradKernels;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
+/** Adagrad, plain loops (spec R4). The vector twin in gradus-simd repeats these statements. */
+public final class ScalarAdagrad implements AdagradKernels {
+
+    static final ScalarAdagrad INSTANCE = new ScalarAdagrad();
+
+    private ScalarAdagrad() {
+    }
+
+    @Override
+    public void adagrad(MemorySegment param, MemorySegment grad, MemorySegment sum, long from, long to,
+                        AdagradCoefficients c) {
+        adagradRange(param, grad, sum, from, to, c);
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void adagradRange(MemorySegment param, MemorySegment grad, MemorySegment sum, long from, long to,
+                                    AdagradCoefficients c) {
+        final float negClr = c.negClr(), eps = c.eps(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // s ← s + g·g
+            float s = sum.getAtIndex(JAVA_FLOAT, i) + g * g;
+            // σ ← √s + ⟨eps⟩
+            float sigma = (float) Math.sqrt(s) + eps;
+            // θ ← θ + (⟨−clr⟩·g) / σ
+            p = p + (negClr * g) / sigma;
+            sum.setAtIndex(JAVA_FLOAT, i, s);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+}

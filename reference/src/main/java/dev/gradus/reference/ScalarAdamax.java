@@ -1,0 +1,48 @@
+package dev.gradus.reference;
+
+import dev.gradus.kernel.AdamaxCoefficients;
+import dev.gradus.kernel.AdamaxKernels;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
+/** Adamax, plain loops (spec R9). The vector twin in gradus-simd repeats these statements. */
+public final class ScalarAdamax implements AdamaxKernels {
+
+    static final ScalarAdamax INSTANCE = new ScalarAdamax();
+
+    private ScalarAdamax() {
+    }
+
+    @Override
+    public void adamax(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment u,
+                       long from, long to, AdamaxCoefficients c) {
+        adamaxRange(param, grad, m, u, from, to, c);
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void adamaxRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment u,
+                                   long from, long to, AdamaxCoefficients c) {
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), eps = c.eps();
+        final float negClr = c.negClr(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = m.getAtIndex(JAVA_FLOAT, i) * b1 + omb1 * g;
+            // u ← max(u·⟨β2⟩, |g| + ⟨eps⟩)
+            float ui = Math.max(u.getAtIndex(JAVA_FLOAT, i) * b2, Math.abs(g) + eps);
+            // θ ← θ + (⟨−clr⟩·m) / u
+            p = p + (negClr * mi) / ui;
+            m.setAtIndex(JAVA_FLOAT, i, mi);
+            u.setAtIndex(JAVA_FLOAT, i, ui);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+}

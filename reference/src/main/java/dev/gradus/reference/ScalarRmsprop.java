@@ -1,0 +1,152 @@
+package dev.gradus.reference;
+
+import dev.gradus.kernel.RmspropCoefficients;
+import dev.gradus.kernel.RmspropKernels;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
+/**
+ * RMSprop, plain loops (spec R5). The vector twin in gradus-simd repeats these statements. The
+ * centered square root's argument is torch's {@code addcmul(ḡ, ḡ, value=-1)}, {@code v + (⟨−1⟩·ḡ)·ḡ};
+ * {@code ⟨−1⟩·ḡ} is exactly {@code −ḡ}.
+ */
+public final class ScalarRmsprop implements RmspropKernels {
+
+    static final ScalarRmsprop INSTANCE = new ScalarRmsprop();
+
+    private ScalarRmsprop() {
+    }
+
+    @Override
+    public void plain(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+                      long from, long to, RmspropCoefficients c) {
+        plainRange(param, grad, squareAvg, from, to, c);
+    }
+
+    @Override
+    public void centered(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment gradAvg,
+                         long from, long to, RmspropCoefficients c) {
+        centeredRange(param, grad, squareAvg, gradAvg, from, to, c);
+    }
+
+    @Override
+    public void momentum(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment momentum,
+                         long from, long to, RmspropCoefficients c) {
+        momentumRange(param, grad, squareAvg, momentum, from, to, c);
+    }
+
+    @Override
+    public void centeredMomentum(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment gradAvg,
+                                 MemorySegment momentum, long from, long to, RmspropCoefficients c) {
+        centeredMomentumRange(param, grad, squareAvg, gradAvg, momentum, from, to, c);
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void plainRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+                                  long from, long to, RmspropCoefficients c) {
+        final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // v ← v·⟨α⟩ + (⟨1−α⟩·g)·g
+            float v = squareAvg.getAtIndex(JAVA_FLOAT, i) * alpha + (oma * g) * g;
+            // a ← √v + ⟨eps⟩
+            float a = (float) Math.sqrt(v) + eps;
+            // θ ← θ + (⟨−lr⟩·g) / a
+            p = p + (negLr * g) / a;
+            squareAvg.setAtIndex(JAVA_FLOAT, i, v);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void centeredRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+                                     MemorySegment gradAvg, long from, long to, RmspropCoefficients c) {
+        final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // v ← v·⟨α⟩ + (⟨1−α⟩·g)·g
+            float v = squareAvg.getAtIndex(JAVA_FLOAT, i) * alpha + (oma * g) * g;
+            // ḡ ← ḡ·⟨α⟩ + ⟨1−α⟩·g
+            float ga = gradAvg.getAtIndex(JAVA_FLOAT, i) * alpha + oma * g;
+            // a ← √(v + (−ḡ)·ḡ) + ⟨eps⟩
+            float a = (float) Math.sqrt(v + (-ga) * ga) + eps;
+            // θ ← θ + (⟨−lr⟩·g) / a
+            p = p + (negLr * g) / a;
+            squareAvg.setAtIndex(JAVA_FLOAT, i, v);
+            gradAvg.setAtIndex(JAVA_FLOAT, i, ga);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void momentumRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+                                     MemorySegment momentum, long from, long to, RmspropCoefficients c) {
+        final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
+        final float mu = c.momentum();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // v ← v·⟨α⟩ + (⟨1−α⟩·g)·g
+            float v = squareAvg.getAtIndex(JAVA_FLOAT, i) * alpha + (oma * g) * g;
+            // a ← √v + ⟨eps⟩
+            float a = (float) Math.sqrt(v) + eps;
+            // b ← b·⟨μ⟩ + g / a
+            float b = momentum.getAtIndex(JAVA_FLOAT, i) * mu + g / a;
+            // θ ← θ + ⟨−lr⟩·b
+            p = p + negLr * b;
+            squareAvg.setAtIndex(JAVA_FLOAT, i, v);
+            momentum.setAtIndex(JAVA_FLOAT, i, b);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void centeredMomentumRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+                                             MemorySegment gradAvg, MemorySegment momentum, long from, long to,
+                                             RmspropCoefficients c) {
+        final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
+        final float mu = c.momentum();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // v ← v·⟨α⟩ + (⟨1−α⟩·g)·g
+            float v = squareAvg.getAtIndex(JAVA_FLOAT, i) * alpha + (oma * g) * g;
+            // ḡ ← ḡ·⟨α⟩ + ⟨1−α⟩·g
+            float ga = gradAvg.getAtIndex(JAVA_FLOAT, i) * alpha + oma * g;
+            // a ← √(v + (−ḡ)·ḡ) + ⟨eps⟩
+            float a = (float) Math.sqrt(v + (-ga) * ga) + eps;
+            // b ← b·⟨μ⟩ + g / a
+            float b = momentum.getAtIndex(JAVA_FLOAT, i) * mu + g / a;
+            // θ ← θ + ⟨−lr⟩·b
+            p = p + negLr * b;
+            squareAvg.setAtIndex(JAVA_FLOAT, i, v);
+            gradAvg.setAtIndex(JAVA_FLOAT, i, ga);
+            momentum.setAtIndex(JAVA_FLOAT, i, b);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+}
