@@ -1,5 +1,7 @@
 package dev.gradus.bench;
 
+import dev.gradus.rules.AdaBound;
+import dev.gradus.rules.AdaMod;
 import dev.gradus.rules.Adam;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.Sgd;
@@ -21,6 +23,9 @@ public final class BenchRules {
         RULES.put("sgd-momentum", new Sgd().withMomentum(0.9));
         RULES.put("adam", Adam.adam());
         RULES.put("adamw", Adam.adamW());
+        RULES.put("adabound", AdaBound.adaBound());
+        RULES.put("amsbound", AdaBound.amsBound());
+        RULES.put("adamod", new AdaMod());
     }
 
     /** Every benchmark name, in report order. */

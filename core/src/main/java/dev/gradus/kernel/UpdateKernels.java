@@ -24,4 +24,10 @@ public interface UpdateKernels {
 
     /** Adam, AdamW and their AMSGrad variants (spec R6–R8). */
     AdamKernels adam();
+
+    /** AdaBound and AMSBound (spec R12). */
+    AdaBoundKernels adaBound();
+
+    /** AdaMod (spec R13). */
+    AdaModKernels adaMod();
 }

@@ -1,5 +1,7 @@
 package dev.gradus.reference;
 
+import dev.gradus.kernel.AdaBoundKernels;
+import dev.gradus.kernel.AdaModKernels;
 import dev.gradus.kernel.AdamKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.UpdateKernels;
@@ -35,6 +37,16 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return ScalarAdam.INSTANCE;
+    }
+
+    @Override
+    public AdaBoundKernels adaBound() {
+        return ScalarAdaBound.INSTANCE;
+    }
+
+    @Override
+    public AdaModKernels adaMod() {
+        return ScalarAdaMod.INSTANCE;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.gradus.simd;
 
+import dev.gradus.kernel.AdaBoundKernels;
+import dev.gradus.kernel.AdaModKernels;
 import dev.gradus.kernel.AdamKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.UpdateKernels;
@@ -38,6 +40,16 @@ public final class VectorUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return VectorAdam.INSTANCE;
+    }
+
+    @Override
+    public AdaBoundKernels adaBound() {
+        return VectorAdaBound.INSTANCE;
+    }
+
+    @Override
+    public AdaModKernels adaMod() {
+        return VectorAdaMod.INSTANCE;
     }
 
     @Override
