@@ -1,6 +1,8 @@
 package dev.gradus.bench;
 
 import dev.gradus.rules.Adagrad;
+import dev.gradus.rules.AdaBound;
+import dev.gradus.rules.AdaMod;
 import dev.gradus.rules.Adam;
 import dev.gradus.rules.Adamax;
 import dev.gradus.rules.Rmsprop;
@@ -27,6 +29,9 @@ public final class BenchRules {
         RULES.put("adagrad", new Adagrad());
         RULES.put("rmsprop", new Rmsprop());
         RULES.put("adamax", new Adamax());
+        RULES.put("adabound", AdaBound.adaBound());
+        RULES.put("amsbound", AdaBound.amsBound());
+        RULES.put("adamod", new AdaMod());
     }
 
     /** Every benchmark name, in report order. */

@@ -39,4 +39,10 @@ public interface UpdateKernels {
 
     /** Adamax (spec R9). */
     AdamaxKernels adamax();
+
+    /** AdaBound and AMSBound (spec R12). */
+    AdaBoundKernels adaBound();
+
+    /** AdaMod (spec R13). */
+    AdaModKernels adaMod();
 }

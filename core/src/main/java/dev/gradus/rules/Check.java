@@ -29,6 +29,14 @@ public final class Check {
         return v;
     }
 
+    /** In {@code (0, 1)}. */
+    public static double unitOpen(String name, double v) {
+        if (!(v > 0 && v < 1)) {
+            throw new IllegalArgumentException(name + " must be in (0, 1), got " + v);
+        }
+        return v;
+    }
+
     /** In {@code [0, 1]}. */
     public static double unitClosed(String name, double v) {
         if (!(v >= 0 && v <= 1)) {

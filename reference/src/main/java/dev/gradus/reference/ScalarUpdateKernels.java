@@ -1,6 +1,8 @@
 package dev.gradus.reference;
 
 import dev.gradus.kernel.AdagradKernels;
+import dev.gradus.kernel.AdaBoundKernels;
+import dev.gradus.kernel.AdaModKernels;
 import dev.gradus.kernel.AdamKernels;
 import dev.gradus.kernel.LookaheadKernels;
 import dev.gradus.kernel.AdamaxKernels;
@@ -65,6 +67,16 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public AdamaxKernels adamax() {
         return ScalarAdamax.INSTANCE;
+    }
+
+    @Override
+    public AdaBoundKernels adaBound() {
+        return ScalarAdaBound.INSTANCE;
+    }
+
+    @Override
+    public AdaModKernels adaMod() {
+        return ScalarAdaMod.INSTANCE;
     }
 
     @Override

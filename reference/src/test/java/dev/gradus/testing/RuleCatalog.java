@@ -11,7 +11,9 @@ public final class RuleCatalog {
             new AdamEntry(),
             new AdagradEntry(),
             new RmspropEntry(),
-            new AdamaxEntry());
+            new AdamaxEntry(),
+            new AdaBoundEntry(),
+            new AdaModEntry());
 
     private RuleCatalog() {
     }

@@ -1,6 +1,8 @@
 package dev.gradus.simd;
 
 import dev.gradus.kernel.AdagradKernels;
+import dev.gradus.kernel.AdaBoundKernels;
+import dev.gradus.kernel.AdaModKernels;
 import dev.gradus.kernel.AdamKernels;
 import dev.gradus.kernel.LookaheadKernels;
 import dev.gradus.kernel.AdamaxKernels;
@@ -68,6 +70,16 @@ public final class VectorUpdateKernels implements UpdateKernels {
     @Override
     public AdamaxKernels adamax() {
         return VectorAdamax.INSTANCE;
+    }
+
+    @Override
+    public AdaBoundKernels adaBound() {
+        return VectorAdaBound.INSTANCE;
+    }
+
+    @Override
+    public AdaModKernels adaMod() {
+        return VectorAdaMod.INSTANCE;
     }
 
     @Override
