@@ -24,4 +24,10 @@ public interface UpdateKernels {
 
     /** Adam, AdamW and their AMSGrad variants (spec R6–R8). */
     AdamKernels adam();
+
+    /** NAdam, torch's momentum-decay form and Dozat's constant-μ form (spec R10). */
+    NAdamKernels nadam();
+
+    /** RAdam, torch's and the paper repository's forms (spec R11). */
+    RAdamKernels radam();
 }

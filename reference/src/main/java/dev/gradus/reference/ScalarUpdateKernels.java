@@ -1,6 +1,8 @@
 package dev.gradus.reference;
 
 import dev.gradus.kernel.AdamKernels;
+import dev.gradus.kernel.NAdamKernels;
+import dev.gradus.kernel.RAdamKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.UpdateKernels;
 
@@ -35,6 +37,16 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return ScalarAdam.INSTANCE;
+    }
+
+    @Override
+    public NAdamKernels nadam() {
+        return ScalarNAdam.INSTANCE;
+    }
+
+    @Override
+    public RAdamKernels radam() {
+        return ScalarRAdam.INSTANCE;
     }
 
     @Override

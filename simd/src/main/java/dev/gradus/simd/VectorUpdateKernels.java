@@ -1,6 +1,8 @@
 package dev.gradus.simd;
 
 import dev.gradus.kernel.AdamKernels;
+import dev.gradus.kernel.NAdamKernels;
+import dev.gradus.kernel.RAdamKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.UpdateKernels;
 
@@ -38,6 +40,16 @@ public final class VectorUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return VectorAdam.INSTANCE;
+    }
+
+    @Override
+    public NAdamKernels nadam() {
+        return VectorNAdam.INSTANCE;
+    }
+
+    @Override
+    public RAdamKernels radam() {
+        return VectorRAdam.INSTANCE;
     }
 
     @Override
