@@ -1,6 +1,8 @@
 package dev.gradus.bench;
 
 import dev.gradus.rules.Adam;
+import dev.gradus.rules.NAdam;
+import dev.gradus.rules.RAdam;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.Sgd;
 
@@ -21,6 +23,8 @@ public final class BenchRules {
         RULES.put("sgd-momentum", new Sgd().withMomentum(0.9));
         RULES.put("adam", Adam.adam());
         RULES.put("adamw", Adam.adamW());
+        RULES.put("nadam", NAdam.nadam());
+        RULES.put("radam", RAdam.radam());
     }
 
     /** Every benchmark name, in report order. */
