@@ -6,6 +6,8 @@ import dev.gradus.rules.AdaMod;
 import dev.gradus.rules.Adam;
 import dev.gradus.rules.Adamax;
 import dev.gradus.rules.Rmsprop;
+import dev.gradus.rules.NAdam;
+import dev.gradus.rules.RAdam;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.Sgd;
 
@@ -32,6 +34,8 @@ public final class BenchRules {
         RULES.put("adabound", AdaBound.adaBound());
         RULES.put("amsbound", AdaBound.amsBound());
         RULES.put("adamod", new AdaMod());
+        RULES.put("nadam", NAdam.nadam());
+        RULES.put("radam", RAdam.radam());
     }
 
     /** Every benchmark name, in report order. */

@@ -45,4 +45,10 @@ public interface UpdateKernels {
 
     /** AdaMod (spec R13). */
     AdaModKernels adaMod();
+
+    /** NAdam, torch's momentum-decay form and Dozat's constant-μ form (spec R10). */
+    NAdamKernels nadam();
+
+    /** RAdam, torch's and the paper repository's forms (spec R11). */
+    RAdamKernels radam();
 }

@@ -7,6 +7,8 @@ import dev.gradus.kernel.AdamKernels;
 import dev.gradus.kernel.LookaheadKernels;
 import dev.gradus.kernel.AdamaxKernels;
 import dev.gradus.kernel.RmspropKernels;
+import dev.gradus.kernel.NAdamKernels;
+import dev.gradus.kernel.RAdamKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
@@ -77,6 +79,16 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public AdaModKernels adaMod() {
         return ScalarAdaMod.INSTANCE;
+    }
+
+    @Override
+    public NAdamKernels nadam() {
+        return ScalarNAdam.INSTANCE;
+    }
+
+    @Override
+    public RAdamKernels radam() {
+        return ScalarRAdam.INSTANCE;
     }
 
     @Override

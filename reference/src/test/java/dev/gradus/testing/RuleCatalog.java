@@ -13,7 +13,9 @@ public final class RuleCatalog {
             new RmspropEntry(),
             new AdamaxEntry(),
             new AdaBoundEntry(),
-            new AdaModEntry());
+            new AdaModEntry(),
+            new NAdamEntry(),
+            new RAdamEntry());
 
     private RuleCatalog() {
     }

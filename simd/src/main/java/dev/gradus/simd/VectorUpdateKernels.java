@@ -7,6 +7,8 @@ import dev.gradus.kernel.AdamKernels;
 import dev.gradus.kernel.LookaheadKernels;
 import dev.gradus.kernel.AdamaxKernels;
 import dev.gradus.kernel.RmspropKernels;
+import dev.gradus.kernel.NAdamKernels;
+import dev.gradus.kernel.RAdamKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
@@ -80,6 +82,16 @@ public final class VectorUpdateKernels implements UpdateKernels {
     @Override
     public AdaModKernels adaMod() {
         return VectorAdaMod.INSTANCE;
+    }
+
+    @Override
+    public NAdamKernels nadam() {
+        return VectorNAdam.INSTANCE;
+    }
+
+    @Override
+    public RAdamKernels radam() {
+        return VectorRAdam.INSTANCE;
     }
 
     @Override
