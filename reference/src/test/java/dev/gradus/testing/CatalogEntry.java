@@ -30,6 +30,26 @@ public interface CatalogEntry {
         return Map.of();
     }
 
+    /** The learning rate a golden file runs with. */
+    default double learningRate(GoldenFile file) {
+        return file.hp("lr");
+    }
+
+    /**
+     * Our value of a golden scalar state entry after {@code steps} steps: {@code step} is the step
+     * count, the rest map through {@link #goldenScalars()}.
+     */
+    default double goldenScalar(String name, Rule rule, long steps, Map<String, Double> scalarState) {
+        if (name.equals("step")) {
+            return steps;
+        }
+        String ours = goldenScalars().get(name);
+        if (ours == null) {
+            throw new AssertionError("golden scalar '" + name + "' is not mapped in the " + family() + " entry");
+        }
+        return scalarState.get(ours);
+    }
+
     /** Valid random hyperparameters, every flag and option included. */
     Gen<Rule> rules();
 

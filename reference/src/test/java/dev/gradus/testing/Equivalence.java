@@ -71,6 +71,11 @@ public final class Equivalence {
                     a[i + 2].setAtIndex(ValueLayout.JAVA_FLOAT, j, init);
                 }
             }
+            for (int i = 0; i < slots; i++) {                       // slots that start as the parameter
+                if (rule.slotCopiesParameter(rule.slotNames().get(i))) {
+                    MemorySegment.copy(a[0], (long) padLeft * Float.BYTES, a[i + 2], (long) padLeft * Float.BYTES, (long) n * Float.BYTES);
+                }
+            }
             for (int i = 0; i < slots + 2; i++) {
                 b[i].copyFrom(a[i]);
             }

@@ -13,11 +13,29 @@ import java.util.Map;
 public final class GoldenFile {
 
     private final Path path;
-    private final Map<String, String> header = new HashMap<>();
-    private final Map<String, String[]> data = new HashMap<>();
+    private final Map<String, String> header;
+    private final Map<String, String[]> data;
+    private final String hpPrefix;
+    private final String rule;
 
     private GoldenFile(Path path) {
+        this(path, new HashMap<>(), new HashMap<>(), "hp.", null);
+    }
+
+    private GoldenFile(Path path, Map<String, String> header, Map<String, String[]> data, String hpPrefix, String rule) {
         this.path = path;
+        this.header = header;
+        this.data = data;
+        this.hpPrefix = hpPrefix;
+        this.rule = rule;
+    }
+
+    /**
+     * The wrapped optimizer of a wrapper file (Lookahead): {@code hp(name)} reads {@code inner.<name>}
+     * and {@link #rule()} is {@code innerRule}.
+     */
+    public GoldenFile inner(String innerRule) {
+        return new GoldenFile(path, header, data, "inner.", innerRule);
     }
 
     /** Reads and parses a file. */
@@ -71,7 +89,7 @@ public final class GoldenFile {
     }
 
     public String rule() {
-        return header("rule");
+        return rule != null ? rule : header("rule");
     }
 
     public String kind() {
@@ -96,12 +114,12 @@ public final class GoldenFile {
 
     /** {@code hp.<name>} as a double. */
     public double hp(String name) {
-        return Double.parseDouble(header("hp." + name));
+        return Double.parseDouble(header(hpPrefix + name));
     }
 
     /** {@code hp.<name>} as a boolean ({@code true}/{@code false}). */
     public boolean hpFlag(String name) {
-        String v = header("hp." + name);
+        String v = header(hpPrefix + name);
         if (!v.equals("true") && !v.equals("false")) {
             throw new IllegalArgumentException(fileName() + ": hp." + name + " is not a boolean: " + v);
         }
@@ -110,12 +128,12 @@ public final class GoldenFile {
 
     /** {@code hp.<name>} as a list of doubles. */
     public double[] hpList(String name) {
-        return Arrays.stream(tokens("hp." + name)).mapToDouble(Double::parseDouble).toArray();
+        return Arrays.stream(tokens(hpPrefix + name)).mapToDouble(Double::parseDouble).toArray();
     }
 
     /** {@code hp.<name>} as a word. */
     public String hpWord(String name) {
-        return header("hp." + name);
+        return header(hpPrefix + name);
     }
 
     public boolean hasData(String name, String index) {

@@ -26,7 +26,7 @@ public final class GoldenRunner {
         if (param.length != f.n()) {
             throw new AssertionError(f + ": params[0] has " + param.length + " values, header n = " + f.n());
         }
-        try (Optimizer opt = Optimizer.builder(rule).learningRate(f.hp("lr")).kernels(kernels).build()) {
+        try (Optimizer opt = Optimizer.builder(rule).learningRate(entry.learningRate(f)).kernels(kernels).build()) {
             opt.register("p", param, grad);
             for (int t = 1; t <= f.steps(); t++) {
                 float[] g = f.floats("grad", Integer.toString(t));
@@ -47,16 +47,7 @@ public final class GoldenRunner {
             }
             for (String name : f.stateScalars()) {
                 double expected = f.doubles("state." + name, "final")[0];
-                double actual;
-                if (name.equals("step")) {
-                    actual = opt.stepCount();
-                } else {
-                    String ours = entry.goldenScalars().get(name);
-                    if (ours == null) {
-                        throw new AssertionError(f + ": golden scalar '" + name + "' is not mapped in the " + entry.family() + " entry");
-                    }
-                    actual = opt.scalarState().get(ours);
-                }
+                double actual = entry.goldenScalar(name, rule, opt.stepCount(), opt.scalarState());
                 if (Double.doubleToLongBits(expected) != Double.doubleToLongBits(actual)) {
                     throw new AssertionError(f + ": final " + name + " is " + actual + ", expected " + expected);
                 }

@@ -15,7 +15,8 @@ public final class RuleCatalog {
             new AdaBoundEntry(),
             new AdaModEntry(),
             new NAdamEntry(),
-            new RAdamEntry());
+            new RAdamEntry(),
+            new LookaheadEntry());
 
     private RuleCatalog() {
     }
