@@ -226,37 +226,48 @@ public final class Optimizer implements AutoCloseable {
 
     // ---------------------------------------------------------------- registration
 
-    /** Registers a heap parameter in the default group; {@code grad} is read at every {@link #step()}. */
-    public Optimizer register(String name, float[] value, float[] grad) {
-        register(group(DEFAULT_GROUP), name, value, grad);
+    /**
+     * Registers a heap parameter in the default group; {@code grad} is read at every
+     * {@link #step()}. The optional {@code shape} (row-major; its product is the length) matters
+     * only to rules that look at it (Ranger's gradient centralisation); without it the parameter
+     * is a vector.
+     */
+    public Optimizer register(String name, float[] value, float[] grad, int... shape) {
+        register(group(DEFAULT_GROUP), name, value, grad, shape);
         return this;
     }
 
     /**
      * Registers a parameter held in float32 segments (native byte order) of the same length in the
-     * default group; its state lives off-heap in this optimizer's arena.
+     * default group; its state lives off-heap in this optimizer's arena. {@code shape} as for
+     * {@link #register(String, float[], float[], int...)}.
      */
-    public Optimizer register(String name, MemorySegment value, MemorySegment grad) {
-        register(group(DEFAULT_GROUP), name, value, grad);
+    public Optimizer register(String name, MemorySegment value, MemorySegment grad, int... shape) {
+        register(group(DEFAULT_GROUP), name, value, grad, shape);
         return this;
     }
 
-    void register(ParamGroup group, String name, float[] value, float[] grad) {
+    void register(ParamGroup group, String name, float[] value, float[] grad, int[] shape) {
         Check.notNull("value of parameter '" + name + "'", value);
         Check.notNull("gradient of parameter '" + name + "'", grad);
-        register(group, name, MemorySegment.ofArray(value), MemorySegment.ofArray(grad), true);
+        register(group, name, MemorySegment.ofArray(value), MemorySegment.ofArray(grad), shape, true);
     }
 
-    void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad) {
+    void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad, int[] shape) {
         Check.notNull("value of parameter '" + name + "'", value);
         Check.notNull("gradient of parameter '" + name + "'", grad);
-        register(group, name, value, grad, false);
+        register(group, name, value, grad, shape, false);
     }
 
-    private void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad, boolean heapState) {
+    private void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad, int[] shape, boolean heapState) {
         enter();
         try {
             checkRegistration(name, value, grad);
+            List<Integer> dims = shapeOf(name, shape, value.byteSize() / Float.BYTES);
+            if (group.rule().centralization().map(c -> c.appliesTo(dims)).orElse(false) && grad.isReadOnly()) {
+                throw new IllegalArgumentException("gradient of parameter '" + name + "' is a read-only segment; "
+                        + group.rule().name() + "'s gradient centralisation writes to it");
+            }
             List<MemorySegment> slots = new ArrayList<>();
             long n = value.byteSize() / Float.BYTES;
             Rule rule = group.rule();
@@ -273,11 +284,32 @@ public final class Optimizer implements AutoCloseable {
                 }
                 slots.add(s);
             }
-            group.params.put(name, new ParamGroup.Param(name, value, grad, new ParamBuffers(value, grad, slots), n));
+            group.params.put(name, new ParamGroup.Param(name, value, grad, new ParamBuffers(value, grad, slots), n, dims));
             groupOfParam.put(name, group);
         } finally {
             leave();
         }
+    }
+
+    private static List<Integer> shapeOf(String name, int[] shape, long length) {
+        if (shape == null || shape.length == 0) {
+            return List.of(Math.toIntExact(length));
+        }
+        long product = 1;
+        List<Integer> dims = new ArrayList<>();
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("shape of parameter '" + name + "' has a negative dimension: "
+                        + java.util.Arrays.toString(shape));
+            }
+            product *= d;
+            dims.add(d);
+        }
+        if (product != length) {
+            throw new IllegalArgumentException("shape " + java.util.Arrays.toString(shape) + " of parameter '" + name + "' has "
+                    + product + " elements, expected " + length + " (the parameter's length)");
+        }
+        return List.copyOf(dims);
     }
 
     private void checkRegistration(String name, MemorySegment value, MemorySegment grad) {
@@ -411,6 +443,12 @@ public final class Optimizer implements AutoCloseable {
         // Everything is checked; from here on the step writes.
         OptionalDouble norm = clip == null ? OptionalDouble.empty() : applyClip(gs, tk);
         for (int i = 0; i < gs.size(); i++) {
+            var c = rules.get(i).centralization();
+            if (c.isPresent()) {
+                centralize(gs.get(i), c.get(), tk);
+            }
+        }
+        for (int i = 0; i < gs.size(); i++) {
             ParamGroup g = gs.get(i);
             double[] next = g.scalars.clone();
             StepPlan plan = rules.get(i).plan(new StepContext(t, lr[i], initialLr[i], next));
@@ -421,6 +459,22 @@ public final class Optimizer implements AutoCloseable {
         }
         steps = t;
         return new StepReport(t, true, lrs, norm, Optional.empty());
+    }
+
+    /** Ranger's gradient centralisation: each row of the leading dimension loses its mean. */
+    private static void centralize(ParamGroup g, dev.gradus.rules.Centralization c, TransformKernels tk) {
+        for (ParamGroup.Param p : g.params.values()) {
+            if (!c.appliesTo(p.shape()) || p.length() == 0) {
+                continue;
+            }
+            long rows = p.shape().get(0), row = p.length() / rows;
+            for (long r = 0; r < rows; r++) {
+                long from = r * row, to = from + row;
+                // mean ← ⟨Σ g / row⟩ in double, rounded once; g ← g + (−mean)
+                float mean = (float) (tk.sum(p.grad(), from, to) / row);
+                tk.add(p.grad(), from, to, -mean);
+            }
+        }
     }
 
     private OptionalDouble applyClip(List<ParamGroup> gs, TransformKernels tk) {

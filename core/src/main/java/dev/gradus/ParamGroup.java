@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
 public final class ParamGroup {
 
     /** One registered parameter with its buffers. */
-    record Param(String name, MemorySegment value, MemorySegment grad, ParamBuffers buffers, long length) {
+    record Param(String name, MemorySegment value, MemorySegment grad, ParamBuffers buffers, long length, List<Integer> shape) {
     }
 
     /** A schedule that sets one hyperparameter of the group's rule at every step. */
@@ -72,15 +72,15 @@ public final class ParamGroup {
         return List.copyOf(params.keySet());
     }
 
-    /** Registers a heap parameter in this group (see {@link Optimizer#register(String, float[], float[])}). */
-    public ParamGroup register(String param, float[] value, float[] grad) {
-        owner.register(this, param, value, grad);
+    /** Registers a heap parameter in this group (see {@link Optimizer#register(String, float[], float[], int...)}). */
+    public ParamGroup register(String param, float[] value, float[] grad, int... shape) {
+        owner.register(this, param, value, grad, shape);
         return this;
     }
 
-    /** Registers a segment parameter in this group (see {@link Optimizer#register(String, MemorySegment, MemorySegment)}). */
-    public ParamGroup register(String param, MemorySegment value, MemorySegment grad) {
-        owner.register(this, param, value, grad);
+    /** Registers a segment parameter in this group (see {@link Optimizer#register(String, MemorySegment, MemorySegment, int...)}). */
+    public ParamGroup register(String param, MemorySegment value, MemorySegment grad, int... shape) {
+        owner.register(this, param, value, grad, shape);
         return this;
     }
 

@@ -3,7 +3,8 @@ package dev.gradus.kernel;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Gradient transforms (spec C1, C2) and the checks the optimizer makes before a step.
+ * Gradient transforms (spec C1, C2, R17's gradient centralisation) and the checks the optimizer
+ * makes before a step.
  *
  * <p>{@link #sumOfSquares} fixes its summation order so that every implementation, at every
  * vector width, returns the same bits: element {@code from + i} is squared in double (exact for a
@@ -17,6 +18,12 @@ public interface TransformKernels {
 
     /** Σ g[i]² over {@code [from, to)} in double, in the fixed order above. */
     double sumOfSquares(MemorySegment g, long from, long to);
+
+    /** Σ g[i] over {@code [from, to)} in double, in the same fixed order as {@link #sumOfSquares}. */
+    double sum(MemorySegment g, long from, long to);
+
+    /** {@code g ← g + c} over {@code [from, to)}. */
+    void add(MemorySegment g, long from, long to, float c);
 
     /** max |g[i]| over {@code [from, to)}; NaN if any element is NaN; 0 for an empty range. */
     float maxAbs(MemorySegment g, long from, long to);

@@ -127,6 +127,11 @@ public record Lookahead(Rule inner, int k, double alpha, Formula formula, Timing
         return inner.defaultLearningRate();
     }
 
+    @Override
+    public java.util.Optional<Centralization> centralization() {
+        return inner.centralization();
+    }
+
     /** Whether the step {@code t} (1-based) ends with a sync. */
     public boolean syncsAfter(long t) {
         return timing == Timing.EVERY_KTH ? t % k == 0 : (t - 1) % k == 0;

@@ -42,6 +42,14 @@ public interface Rule {
         return new double[0];
     }
 
+    /**
+     * Gradient centralisation the rule asks the optimizer to apply to its parameters' gradients
+     * before each step (Ranger); empty for most rules. A rule that asks for it writes gradients.
+     */
+    default java.util.Optional<Centralization> centralization() {
+        return java.util.Optional.empty();
+    }
+
     /** The source's default learning rate, when it has one (torch 1.13 SGD has none). */
     OptionalDouble defaultLearningRate();
 

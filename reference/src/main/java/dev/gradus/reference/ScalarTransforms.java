@@ -35,6 +35,37 @@ public final class ScalarTransforms implements TransformKernels {
         }
     }
 
+    @Override
+    public double sum(MemorySegment g, long from, long to) {
+        double[] acc = new double[ACCUMULATORS];
+        accumulate(g, from, to, 0, acc);
+        return combine(acc);
+    }
+
+    /** Adds {@code g[i]} to {@code acc[(k0 + i - from) mod 16]}; also the tail of the vector twin. */
+    public static void accumulate(MemorySegment g, long from, long to, int k0, double[] acc) {
+        int k = k0;
+        for (long i = from; i < to; i++) {
+            double x = g.getAtIndex(JAVA_FLOAT, i);
+            // acc[k] ← acc[k] + x
+            acc[k] = acc[k] + x;
+            k = (k + 1) & (ACCUMULATORS - 1);
+        }
+    }
+
+    @Override
+    public void add(MemorySegment g, long from, long to, float c) {
+        addRange(g, from, to, c);
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void addRange(MemorySegment g, long from, long to, float c) {
+        for (long i = from; i < to; i++) {
+            // g ← g + c
+            g.setAtIndex(JAVA_FLOAT, i, g.getAtIndex(JAVA_FLOAT, i) + c);
+        }
+    }
+
     /** The fixed combination: {@code acc[k] += acc[k + w]} for w = 8, 4, 2, 1. */
     public static double combine(double[] acc) {
         for (int w = ACCUMULATORS / 2; w >= 1; w /= 2) {

@@ -71,6 +71,11 @@ public interface CatalogEntry {
         return 0;
     }
 
+    /** Largest ULP difference allowed against one golden file; by default {@link #goldenUlps()}. */
+    default int goldenUlps(GoldenFile file) {
+        return goldenUlps();
+    }
+
     /** One invalid construction. */
     record Invalid(String what, Supplier<Rule> build, String message) {
         @Override

@@ -16,7 +16,8 @@ public final class RuleCatalog {
             new AdaModEntry(),
             new NAdamEntry(),
             new RAdamEntry(),
-            new LookaheadEntry());
+            new LookaheadEntry(),
+            new RangerEntry());
 
     private RuleCatalog() {
     }

@@ -22,13 +22,22 @@ final class VectorTransforms implements TransformKernels {
     private VectorTransforms() {
     }
 
+    @Override
+    public double sumOfSquares(MemorySegment g, long from, long to) {
+        return fixedOrderSum(g, from, to, true);
+    }
+
+    @Override
+    public double sum(MemorySegment g, long from, long to) {
+        return fixedOrderSum(g, from, to, false);
+    }
+
     /**
      * The reference's 16 accumulators as {@code 32 / S.length()} double vectors: accumulator
      * vector {@code a} holds accumulators {@code a·H … a·H + H − 1} (H doubles per vector), so
      * every element lands in the accumulator the scalar reference uses, at every width.
      */
-    @Override
-    public double sumOfSquares(MemorySegment g, long from, long to) {
+    private static double fixedOrderSum(MemorySegment g, long from, long to, boolean squares) {
         final int floats = S.length(), halves = floats / 2, perBlock = ACCUMULATORS / floats;
         DoubleVector[] acc = new DoubleVector[2 * perBlock];
         for (int a = 0; a < acc.length; a++) {
@@ -41,17 +50,40 @@ final class VectorTransforms implements TransformKernels {
                 FloatVector f = FloatVector.fromMemorySegment(S, g, (i + (long) j * floats) * Float.BYTES, NATIVE);
                 DoubleVector lo = (DoubleVector) f.convertShape(VectorOperators.F2D, D, 0);
                 DoubleVector hi = (DoubleVector) f.convertShape(VectorOperators.F2D, D, 1);
-                // acc[k] ← acc[k] + x·x   (x·x is exact in double)
-                acc[2 * j] = acc[2 * j].add(lo.mul(lo));
-                acc[2 * j + 1] = acc[2 * j + 1].add(hi.mul(hi));
+                if (squares) {
+                    // acc[k] ← acc[k] + x·x   (x·x is exact in double)
+                    acc[2 * j] = acc[2 * j].add(lo.mul(lo));
+                    acc[2 * j + 1] = acc[2 * j + 1].add(hi.mul(hi));
+                } else {
+                    // acc[k] ← acc[k] + x
+                    acc[2 * j] = acc[2 * j].add(lo);
+                    acc[2 * j + 1] = acc[2 * j + 1].add(hi);
+                }
             }
         }
         double[] all = new double[ACCUMULATORS];
         for (int a = 0; a < acc.length; a++) {
             acc[a].intoArray(all, a * halves);
         }
-        ScalarTransforms.accumulateSquares(g, i, to, 0, all);
+        if (squares) {
+            ScalarTransforms.accumulateSquares(g, i, to, 0, all);
+        } else {
+            ScalarTransforms.accumulate(g, i, to, 0, all);
+        }
         return ScalarTransforms.combine(all);
+    }
+
+    @Override
+    public void add(MemorySegment g, long from, long to, float c) {
+        final FloatVector cv = FloatVector.broadcast(S, c);
+        final long bound = from + S.loopBound(to - from);
+        long i = from;
+        for (; i < bound; i += S.length()) {
+            final long o = i * Float.BYTES;
+            // g ← g + c
+            FloatVector.fromMemorySegment(S, g, o, NATIVE).add(cv).intoMemorySegment(g, o, NATIVE);
+        }
+        ScalarTransforms.addRange(g, i, to, c);
     }
 
     @Override

@@ -275,4 +275,44 @@ class StepPolicyTest {
             assertEquals(1, opt.stepCount());
         }
     }
+
+    @Test
+    void rangerCentralisesTheRowsOfMatricesOnly() {
+        float[] w = random(12, 17), g = random(12, 18), b = random(4, 19), gb = random(4, 20);
+        float[] g0 = g.clone(), gb0 = gb.clone();
+        try (Optimizer opt = Optimizer.builder(new dev.gradus.rules.Ranger()).learningRate(0.0).build()) {
+            opt.register("w", w, g, 3, 4).register("b", b, gb);
+            opt.step();
+            for (int r = 0; r < 3; r++) {
+                double sum = 0;                                   // exact for four floats of similar size
+                for (int c = 0; c < 4; c++) {
+                    sum += g0[r * 4 + c];
+                }
+                float mean = (float) (sum / 4);
+                for (int c = 0; c < 4; c++) {
+                    assertEquals(Float.floatToIntBits(g0[r * 4 + c] + -mean), Float.floatToIntBits(g[r * 4 + c]), "row " + r);
+                }
+            }
+            assertArrayEquals(bits(gb0), bits(gb), "a vector parameter is not centralised");
+        }
+    }
+
+    @Test
+    void centralisationNeedsAWritableGradientAndAConsistentShape() {
+        try (Optimizer opt = Optimizer.builder(new dev.gradus.rules.Ranger()).build()) {
+            var ro = java.lang.foreign.MemorySegment.ofArray(new float[6]).asReadOnly();
+            assertEquals("gradient of parameter 'w' is a read-only segment; ranger's gradient centralisation writes to it",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> opt.register("w", java.lang.foreign.MemorySegment.ofArray(new float[6]), ro, 2, 3)).getMessage());
+            opt.register("v", java.lang.foreign.MemorySegment.ofArray(new float[6]), ro);   // a vector: never centralised
+            assertEquals("shape [2, 4] of parameter 'x' has 8 elements, expected 6 (the parameter's length)",
+                    assertThrows(IllegalArgumentException.class, () -> opt.register("x", new float[6], new float[6], 2, 4)).getMessage());
+        }
+        try (Optimizer opt = Optimizer.builder(new dev.gradus.rules.Ranger().withGc(true, true)).learningRate(0.0).build()) {
+            float[] g = random(6, 21), g0 = g.clone();
+            opt.register("w", new float[6], g, 2, 3);
+            opt.step();
+            assertArrayEquals(bits(g0), bits(g), "gcConvOnly leaves rank-2 parameters alone");
+        }
+    }
 }

@@ -50,6 +50,12 @@ class TransformEquivalenceTest {
     }
 
     @Test
+    void sumHasTheSameBits() {
+        property((s, v, a, b, from, to, r) -> assertEquals(Double.doubleToLongBits(s.sum(a, from, to)),
+                Double.doubleToLongBits(v.sum(b, from, to))));
+    }
+
+    @Test
     void maxAbsAndAllFiniteAgree() {
         property((s, v, a, b, from, to, r) -> {
             assertEquals(Float.floatToIntBits(s.maxAbs(a, from, to)), Float.floatToIntBits(v.maxAbs(b, from, to)));
@@ -58,7 +64,7 @@ class TransformEquivalenceTest {
     }
 
     @Test
-    void scaleAndClampWriteTheSameBitsInsideTheWindowOnly() {
+    void scaleClampAndAddWriteTheSameBitsInsideTheWindowOnly() {
         property((s, v, a, b, from, to, r) -> {
             float c = Buffers.value(r, 10), lo = -Math.abs((float) r.nextGaussian()), hi = Math.abs((float) r.nextGaussian());
             float[] before = Bits.floats(a);
@@ -66,6 +72,8 @@ class TransformEquivalenceTest {
             v.scale(b, from, to, c);
             s.clamp(a, from, to, lo, hi);
             v.clamp(b, from, to, lo, hi);
+            s.add(a, from, to, lo);
+            v.add(b, from, to, lo);
             float[] after = Bits.floats(a);
             for (int i = 0; i < after.length; i++) {
                 if ((i < from || i >= to) && Float.floatToRawIntBits(after[i]) != Float.floatToRawIntBits(before[i])) {
