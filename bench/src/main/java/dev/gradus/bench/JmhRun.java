@@ -90,14 +90,22 @@ final class JmhRun {
             long size = Long.parseLong(p.getParam("size"));
             double score = r.getPrimaryResult().getScore();
             double error = r.getPrimaryResult().getScoreError();
+            double spread = spread(r);
             if (p.getBenchmark().startsWith(StepBench.class.getName())) {
-                steps.add(new StepResult(p.getParam("rule"), size, p.getParam("kernels"), p.getParam("memory"), score, error));
+                steps.add(new StepResult(p.getParam("rule"), size, p.getParam("kernels"), p.getParam("memory"), score, error, spread));
             } else {
                 String method = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
                 Probe probe = Probe.byMethod(method).orElseThrow(() -> new IllegalStateException("unknown probe " + method));
-                probes.add(new ProbeResult(probe, size, p.getParam("memory"), score, error));
+                probes.add(new ProbeResult(probe, size, p.getParam("memory"), score, error, spread));
             }
         }
         return new Results(steps, probes);
+    }
+
+    /** Slowest ÷ fastest measured iteration of a result; NaN with fewer than two. */
+    static double spread(RunResult r) {
+        double[] scores = r.getBenchmarkResults().stream().flatMap(b -> b.getIterationResults().stream())
+                .mapToDouble(i -> i.getPrimaryResult().getScore()).toArray();
+        return Progress.spread(scores);
     }
 }

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -34,13 +35,14 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Both run the preferred Vector API species with a scalar tail, so the loop itself is never the
  * limit. Score: ns per call; the report turns it into GB/s with the byte counts of {@link Probe}
- * (kept there because this class needs the vector module to load).
+ * (kept there because this class needs the vector module to load). Warm-up as in {@link StepBench}:
+ * the measured loop is first called by count over a short prefix.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms6g", "-Xmx6g",
-        "--sun-misc-unsafe-memory-access=allow"})
+        "--sun-misc-unsafe-memory-access=allow", "-XX:-BackgroundCompilation"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ProbeBench {
@@ -62,12 +64,21 @@ public class ProbeBench {
     private MemorySegment d;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp(BenchmarkParams params) {
         arena = Arena.ofShared();
         a = allocate(0.5f);
         b = allocate(1.0f);
         c = allocate(0.25f);
         d = allocate(2.0f);
+        boolean isTriad = params.getBenchmark().endsWith(".triad");
+        int prefix = Math.min(size, StepBench.PREWARM_ELEMENTS);
+        for (int i = 0; i < StepBench.PREWARM_CALLS; i++) {
+            if (isTriad) {
+                triad(prefix);
+            } else {
+                copy4r3w(prefix);
+            }
+        }
     }
 
     private MemorySegment allocate(float value) {
@@ -85,7 +96,10 @@ public class ProbeBench {
 
     @Benchmark
     public void triad() {
-        int n = size;
+        triad(size);
+    }
+
+    private void triad(int n) {
         int bound = S.loopBound(n);
         int i = 0;
         for (; i < bound; i += S.length()) {
@@ -102,7 +116,10 @@ public class ProbeBench {
 
     @Benchmark
     public void copy4r3w() {
-        int n = size;
+        copy4r3w(size);
+    }
+
+    private void copy4r3w(int n) {
         int bound = S.loopBound(n);
         int i = 0;
         for (; i < bound; i += S.length()) {

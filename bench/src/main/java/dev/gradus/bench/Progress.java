@@ -24,6 +24,7 @@ final class Progress implements OutputFormat {
     private final long start = System.nanoTime();
     private int done;
     private long forkStart;
+    private final java.util.List<Double> measured = new java.util.ArrayList<>();
 
     Progress(int total, PrintStream console, PrintStream log) {
         this.total = total;
@@ -45,6 +46,7 @@ final class Progress implements OutputFormat {
     @Override
     public void startBenchmark(BenchmarkParams p) {
         forkStart = System.nanoTime();
+        measured.clear();
         console.printf(Locale.ROOT, "[%3d/%d] %-40s ", done + 1, total, describe(p));
         console.flush();
         log.println("# " + describe(p));
@@ -56,7 +58,11 @@ final class Progress implements OutputFormat {
 
     @Override
     public void iterationResult(BenchmarkParams p, IterationParams ip, int iteration, IterationResult r) {
-        console.print(ip.getType() == org.openjdk.jmh.runner.IterationType.WARMUP ? "w" : "m");
+        boolean warmup = ip.getType() == org.openjdk.jmh.runner.IterationType.WARMUP;
+        if (!warmup) {
+            measured.add(r.getPrimaryResult().getScore());
+        }
+        console.print(warmup ? "w" : "m");
         console.flush();
         log.println("  " + ip.getType() + " " + iteration + ": " + r.getPrimaryResult());
     }
@@ -73,9 +79,26 @@ final class Progress implements OutputFormat {
         } else {
             long size = Long.parseLong(r.getParams().getParam("size"));
             score = String.format(Locale.ROOT, "%.4f ns/el", r.getPrimaryResult().getScore() / size);
+            double s = spread(measured.stream().mapToDouble(Double::doubleValue).toArray());
+            if (s > dev.gradus.bench.results.StepResult.UNSTEADY) {
+                score += String.format(Locale.ROOT, " UNSTEADY (iterations differ %.1f×)", s);
+            }
         }
         console.printf(Locale.ROOT, "  %s  (%.1f s; about %s left)%n", score, forkSeconds, duration(left));
         log.println("  => " + score);
+    }
+
+    /** Largest ÷ smallest; NaN with fewer than two values. */
+    static double spread(double[] scores) {
+        if (scores.length < 2) {
+            return Double.NaN;
+        }
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double s : scores) {
+            min = Math.min(min, s);
+            max = Math.max(max, s);
+        }
+        return max / min;
     }
 
     static String duration(double seconds) {

@@ -24,7 +24,7 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
     public static final String USAGE = """
             Arguments (mvn -B -Preport -DskipTests verify -Dreport.args="..."):
               --quick               default: sizes 64K and 16M, short iterations (a few minutes)
-              --thorough            sizes 4K, 64K, 1M, 16M, longer iterations (about 40 minutes)
+              --thorough            sizes 4K, 64K, 1M, 16M, longer iterations (about 35 minutes)
               --rules a,b           only these BenchRules names (benchmarks and race); default: all
               --sizes n,m           only these sizes (elements)
               --memory array,native only these memory kinds

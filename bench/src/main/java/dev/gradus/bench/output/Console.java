@@ -33,7 +33,7 @@ public final class Console {
         }
         if (!rows.isEmpty()) {
             out.println();
-            BenchFindings.of(rows).forEach(f -> out.println("  " + f));
+            BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> out.println("  " + f));
         }
         d.raceResult().ifPresent(r -> race(r, out));
     }

@@ -98,7 +98,7 @@ public final class HtmlPage {
             }
         }
         b.append("<h3>In short</h3>\n");
-        BenchFindings.of(rows).forEach(f -> b.append("<p class=\"finding\">").append(esc(f)).append("</p>\n"));
+        BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> b.append("<p class=\"finding\">").append(esc(f)).append("</p>\n"));
     }
 
     private static void race(StringBuilder b, RaceResult r) {

@@ -48,6 +48,7 @@ final class JsonReport {
             x.put("nsPerStep", s.nsPerCall());
             x.put("nsError999", s.errorNs());
             x.put("nsPerElement", s.nsPerElement());
+            x.put("iterationSpread", s.spread());
             steps.add(x);
         }
         m.put("steps", steps);
@@ -82,6 +83,7 @@ final class JsonReport {
             x.put("nsPerCall", p.nsPerCall());
             x.put("nsError999", p.errorNs());
             x.put("gbPerSecond", p.gbPerSecond());
+            x.put("iterationSpread", p.spread());
             probes.add(x);
         }
         m.put("probes", probes);

@@ -86,19 +86,22 @@ public final class ReportFiles {
                     g(s.nsPerElement()), r.traffic() == null ? "" : Integer.toString(r.traffic().readBytes()),
                     r.traffic() == null ? "" : Integer.toString(r.traffic().writeBytes()),
                     g(scalar ? r.scalarGBs() : r.vectorGBs()), r.probe() == null ? "" : r.probe().method(), g(r.probeGBs()),
-                    g(scalar ? r.scalarPercent() : r.vectorPercent()), g(r.vectorSpeedup())));
+                    g(scalar ? r.scalarPercent() : r.vectorPercent()), g(r.vectorSpeedup()), g(s.spread())));
         }
         return new Table(List.of("rule", "size", "kernels", "memory", "ns_per_step", "ns_error_999", "ns_per_element",
-                "read_bytes", "write_bytes", "gb_per_s", "probe", "probe_gb_per_s", "percent_of_probe", "simd_over_scalar"), out);
+                "read_bytes", "write_bytes", "gb_per_s", "probe", "probe_gb_per_s", "percent_of_probe", "simd_over_scalar",
+                "iteration_spread"), out);
     }
 
     static Table probes(List<ProbeResult> probes) {
         List<List<String>> out = new ArrayList<>();
         for (ProbeResult p : probes) {
             out.add(List.of(p.probe().method(), Long.toString(p.size()), p.memory(), Integer.toString(p.probe().traffic().readBytes()),
-                    Integer.toString(p.probe().traffic().writeBytes()), g(p.nsPerCall()), g(p.errorNs()), g(p.gbPerSecond())));
+                    Integer.toString(p.probe().traffic().writeBytes()), g(p.nsPerCall()), g(p.errorNs()), g(p.gbPerSecond()),
+                    g(p.spread())));
         }
-        return new Table(List.of("probe", "size", "memory", "read_bytes", "write_bytes", "ns_per_call", "ns_error_999", "gb_per_s"), out);
+        return new Table(List.of("probe", "size", "memory", "read_bytes", "write_bytes", "ns_per_call", "ns_error_999", "gb_per_s",
+                "iteration_spread"), out);
     }
 
     static Table curves(RaceResult r) {

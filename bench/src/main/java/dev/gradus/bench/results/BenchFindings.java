@@ -13,6 +13,23 @@ public final class BenchFindings {
     private BenchFindings() {
     }
 
+    /** The findings of the rows, then a warning naming every unsteady result. */
+    public static List<String> of(List<StepRow> rows, List<StepResult> steps, List<ProbeResult> probes) {
+        List<String> out = of(rows);
+        List<String> unsteady = new ArrayList<>();
+        steps.stream().filter(StepResult::unsteady).forEach(s -> unsteady.add(String.format(Locale.ROOT, "%s %s %s %s (%s×)",
+                s.rule(), Figures.sizeLabel(s.size()), Figures.kernelsLabel(s.kernels()), Figures.memoryLabel(s.memory()),
+                Xml.num(s.spread()))));
+        probes.stream().filter(ProbeResult::unsteady).forEach(p -> unsteady.add(String.format(Locale.ROOT, "probe %s %s %s (%s×)",
+                p.probe().method(), Figures.sizeLabel(p.size()), Figures.memoryLabel(p.memory()), Xml.num(p.spread()))));
+        if (!unsteady.isEmpty()) {
+            out.add("Unsteady: the measured iterations of " + unsteady.size() + " result(s) differ by more than "
+                    + Xml.num(StepResult.UNSTEADY) + "× (a busy machine, or code still compiling); treat them with care: "
+                    + String.join(", ", unsteady) + ".");
+        }
+        return out;
+    }
+
     public static List<String> of(List<StepRow> rows) {
         List<String> out = new ArrayList<>();
         for (long size : Figures.sizes(rows)) {

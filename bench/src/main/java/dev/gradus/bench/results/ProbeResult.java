@@ -10,8 +10,13 @@ import dev.gradus.bench.Probe;
  * @param memory    {@code array} or {@code native}
  * @param nsPerCall JMH's score: average ns per call
  * @param errorNs   JMH's 99.9% confidence half-width of the score
+ * @param spread    slowest ÷ fastest measured iteration (NaN with fewer than two)
  */
-public record ProbeResult(Probe probe, long size, String memory, double nsPerCall, double errorNs) {
+public record ProbeResult(Probe probe, long size, String memory, double nsPerCall, double errorNs, double spread) {
+
+    public boolean unsteady() {
+        return spread > StepResult.UNSTEADY;
+    }
 
     /** Bytes moved per ns, i.e. GB/s (10⁹ bytes per second), counting the probe's nominal traffic. */
     public double gbPerSecond() {

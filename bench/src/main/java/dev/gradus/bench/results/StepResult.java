@@ -9,8 +9,17 @@ package dev.gradus.bench.results;
  * @param memory    {@code array} (float[] through heap segments) or {@code native} (64-byte aligned)
  * @param nsPerCall JMH's score: average ns per step
  * @param errorNs   JMH's 99.9% confidence half-width of the score (NaN with too few samples)
+ * @param spread    slowest ÷ fastest measured iteration (NaN with fewer than two)
  */
-public record StepResult(String rule, long size, String kernels, String memory, double nsPerCall, double errorNs) {
+public record StepResult(String rule, long size, String kernels, String memory, double nsPerCall, double errorNs,
+                         double spread) {
+
+    /** Measured iterations differing by more than this factor make a result unsteady. */
+    public static final double UNSTEADY = 1.5;
+
+    public boolean unsteady() {
+        return spread > UNSTEADY;
+    }
 
     public double nsPerElement() {
         return nsPerCall / size;

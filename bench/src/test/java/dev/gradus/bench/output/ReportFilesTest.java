@@ -134,6 +134,8 @@ class ReportFilesTest {
         assertTrue(page.contains("pending: Lookahead is not implemented"));
         assertTrue(page.contains("not available: BenchRules has no &#39;adamod&#39;"));
         assertTrue(page.contains("one is lower"));
+        assertTrue(page.contains("Unsteady: the measured iterations of 1 result(s) differ by more than 1.5×"), "unsteady results are named");
+        assertTrue(page.contains("adam 16M SIMD float[] (2.5×)"));
         assertEquals(ClaimResult.Status.PENDING, data.race().claims().get(2).status());
     }
 

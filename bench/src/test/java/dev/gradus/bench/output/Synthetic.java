@@ -33,8 +33,8 @@ final class Synthetic {
             for (long size : SIZES) {
                 for (String memory : MEMORY) {
                     double base = (rule.equals("adam") ? 0.14 : 0.08) * (size > 1_000_000 ? 3 : 1) * (memory.equals("array") ? 1.3 : 1);
-                    steps.add(new StepResult(rule, size, "scalar", memory, base * 1.2 * size, 0.01 * size));
-                    steps.add(new StepResult(rule, size, "vector", memory, base * size, 0.01 * size));
+                    steps.add(new StepResult(rule, size, "scalar", memory, base * 1.2 * size, 0.01 * size, 1.02));
+                    steps.add(new StepResult(rule, size, "vector", memory, base * size, 0.01 * size, rule.equals("adam") && size > 1_000_000 && memory.equals("array") ? 2.5 : 1.05));
                 }
             }
         }
@@ -42,7 +42,7 @@ final class Synthetic {
         for (Probe p : Probe.values()) {
             for (long size : SIZES) {
                 for (String memory : MEMORY) {
-                    probes.add(new ProbeResult(p, size, memory, (size > 1_000_000 ? 0.4 : 0.1) * size, 1));
+                    probes.add(new ProbeResult(p, size, memory, (size > 1_000_000 ? 0.4 : 0.1) * size, 1, 1.01));
                 }
             }
         }
