@@ -8,6 +8,8 @@ import dev.gradus.rules.Adamax;
 import dev.gradus.rules.Rmsprop;
 import dev.gradus.rules.NAdam;
 import dev.gradus.rules.RAdam;
+import dev.gradus.rules.Lookahead;
+import dev.gradus.rules.Ranger;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.Sgd;
 
@@ -36,6 +38,8 @@ public final class BenchRules {
         RULES.put("adamod", new AdaMod());
         RULES.put("nadam", NAdam.nadam());
         RULES.put("radam", RAdam.radam());
+        RULES.put("lookahead-adam", Lookahead.around(Adam.adam()));
+        RULES.put("ranger", new Ranger());
     }
 
     /** Every benchmark name, in report order. */

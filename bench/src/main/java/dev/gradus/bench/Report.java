@@ -1,104 +1,87 @@
 package dev.gradus.bench;
 
+import dev.gradus.bench.output.Console;
+import dev.gradus.bench.output.ReportFiles;
+import dev.gradus.bench.race.Race;
+import dev.gradus.bench.race.RaceResult;
+import dev.gradus.bench.race.RaceSettings;
+import dev.gradus.bench.results.MachineFacts;
+import dev.gradus.bench.results.ProbeResult;
+import dev.gradus.bench.results.ReportData;
+import dev.gradus.bench.results.StepResult;
 import dev.gradus.kernel.Kernels;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
- * The benchmark report: runs {@link StepBench} through JMH for every rule, size, kernel set and
- * memory kind, then prints ns per element and the vector/scalar ratio.
- *
- * <p>Arguments: {@code --thorough} (longer warm-up and measurement), {@code --rules a,b},
- * {@code --sizes 4096,65536}, {@code --memory array|native}.
+ * The benchmark report ({@code mvn -B -Preport -DskipTests verify}): the convergence race on the
+ * digits data, then the JMH step benchmarks of every {@link BenchRules} rule and the bandwidth
+ * probes, with progress; then text tables on the console and {@code report.html}, CSV and JSON in
+ * the output directory. Arguments: {@link ReportArgs#USAGE}; what quick and thorough cover:
+ * {@link Profile}.
  */
 public final class Report {
 
     private Report() {
     }
 
-    public static void main(String[] args) throws RunnerException {
-        boolean thorough = false;
-        String rules = String.join(",", BenchRules.all().keySet());
-        String sizes = "4096,65536,1048576,16777216";
-        String memory = "array,native";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--thorough" -> thorough = true;
-                case "--quick" -> thorough = false;
-                case "--rules" -> rules = value(args, ++i);
-                case "--sizes" -> sizes = value(args, ++i);
-                case "--memory" -> memory = value(args, ++i);
-                default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; expected --quick, --thorough, --rules a,b, --sizes n,m, --memory array,native");
-            }
+    public static void main(String[] args) throws Exception {
+        ReportArgs a;
+        try {
+            a = ReportArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
         }
-        System.out.println("Gradus benchmark report (" + (thorough ? "thorough" : "quick") + "): JDK "
-                + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " processors, kernels in this JVM: "
-                + Kernels.choice());
-        ChainedOptionsBuilder o = new OptionsBuilder()
-                .include(StepBench.class.getName() + ".step")
-                .param("rule", rules.split(","))
-                .param("size", sizes.split(","))
-                .param("memory", memory.split(","))
-                .param("kernels", "scalar", "vector")
-                .shouldFailOnError(true);
-        if (thorough) {
-            o.warmupIterations(5).warmupTime(TimeValue.seconds(1)).measurementIterations(5).measurementTime(TimeValue.seconds(2));
-        } else {
-            o.warmupIterations(3).warmupTime(TimeValue.milliseconds(500)).measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
-        }
-        Collection<RunResult> results = new Runner(o.build()).run();
-        print(results);
-    }
+        MachineFacts machine = MachineFacts.detect();
+        List<String> notes = new ArrayList<>();
+        List<String> kernels = new ArrayList<>(List.of("scalar", "vector"));
+        Optional<String> noVector = Kernels.unavailableReason("vector");
+        noVector.ifPresent(why -> {
+            kernels.remove("vector");
+            notes.add("The SIMD kernels cannot run here (" + why + "): scalar only.");
+        });
+        JmhRun jmh = new JmhRun(a.profile(), a.rules(), kernels);
+        String coverage = a.bench()
+                ? "Benchmarks: " + a.profile().describe(a.rules().size(), kernels) + "; " + jmh.stepForks() + " step forks + "
+                + jmh.probeForks() + " probe forks." + (a.profile() == Profile.QUICK
+                ? " The quick profile covers 64K (in cache) and 16M (in DRAM) only; --thorough adds 4K and 1M and measures longer."
+                : "")
+                : "Benchmarks not run (--no-bench).";
+        System.out.println("Gradus benchmark report, " + a.profile().name() + " profile");
+        machine.asMap().forEach((k, v) -> System.out.println("  " + k + ": " + v));
+        System.out.println(coverage);
+        notes.forEach(n -> System.out.println("Note: " + n));
 
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        RaceResult race = null;
+        if (a.race()) {
+            System.out.println();
+            System.out.println("Convergence race: " + a.rules().size() + " optimizer(s) × 2 models, " + a.raceEpochs()
+                    + " epochs, then claims (a)–(c); kernels " + Kernels.selected().name());
+            race = Race.run(RaceSettings.standard(a.rules(), a.raceEpochs()), Kernels.selected(), System.out::println);
         }
-        return args[i];
-    }
-
-    private record Key(String rule, int size, String memory) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key o) {
-            int c = Integer.compare(order(rule), order(o.rule));
-            if (c == 0) c = Integer.compare(size, o.size);
-            return c != 0 ? c : memory.compareTo(o.memory);
+        List<StepResult> steps = List.of();
+        List<ProbeResult> probes = List.of();
+        if (a.bench()) {
+            System.out.println();
+            System.out.printf(Locale.ROOT, "JMH: %d forks, estimated %s (w = warm-up iteration, m = measured iteration)%n",
+                    jmh.forks(), Progress.duration(jmh.forks() * a.profile().secondsPerFork()));
+            JmhRun.Results r = jmh.run(System.out, a.out().resolve("jmh.log"));
+            steps = r.steps();
+            probes = r.probes();
         }
-
-        private static int order(String rule) {
-            return new ArrayList<>(BenchRules.all().keySet()).indexOf(rule);
-        }
-    }
-
-    static void print(Collection<RunResult> results) {
-        Map<Key, double[]> rows = new TreeMap<>();
-        for (RunResult r : results) {
-            var p = r.getParams();
-            int size = Integer.parseInt(p.getParam("size"));
-            Key k = new Key(p.getParam("rule"), size, p.getParam("memory"));
-            double nsPerElement = r.getPrimaryResult().getScore() / size;
-            rows.computeIfAbsent(k, x -> new double[] {Double.NaN, Double.NaN})[p.getParam("kernels").equals("scalar") ? 0 : 1] = nsPerElement;
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-14s %10s %-7s %12s %12s %14s", "rule", "size", "memory", "scalar ns/el", "vector ns/el", "vector/scalar"));
-        for (var e : rows.entrySet()) {
-            double s = e.getValue()[0], v = e.getValue()[1];
-            lines.add(String.format(Locale.ROOT, "%-14s %10d %-7s %12.4f %12.4f %13.2fx", e.getKey().rule(), e.getKey().size(),
-                    e.getKey().memory(), s, v, s / v));
-        }
+        ReportData data = new ReportData(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), a.profile().name(),
+                coverage, machine, steps, probes, race, notes);
+        Console.print(data, System.out);
+        List<Path> written = ReportFiles.write(data, a.out());
         System.out.println();
-        lines.forEach(System.out::println);
+        System.out.println("Wrote " + written.size() + " files; the report: " + a.out().resolve("report.html").toAbsolutePath());
     }
 }

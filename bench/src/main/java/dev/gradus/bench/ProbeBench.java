@@ -1,0 +1,139 @@
+package dev.gradus.bench;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Memory-bandwidth probes over {@code size} floats with the same memory kinds, alignment and fork
+ * settings as {@link StepBench}, so that a rule's effective bandwidth can be set against what plain
+ * streaming achieves in the same run:
+ * <ul>
+ *   <li>{@link #triad}: STREAM's triad {@code a ← b + s·c}: 8 bytes read, 4 written per element
+ *       (counted as STREAM counts, without the write-allocate read of {@code a});</li>
+ *   <li>{@link #copy4r3w}: {@code x_j ← x_j + s·g} for three buffers, in place: 16 bytes read,
+ *       12 written per element, the access pattern of an Adam step (θ, m, v updated, g read).</li>
+ * </ul>
+ * Both run the preferred Vector API species with a scalar tail, so the loop itself is never the
+ * limit. Score: ns per call; the report turns it into GB/s with the byte counts of {@link Probe}
+ * (kept there because this class needs the vector module to load). Warm-up as in {@link StepBench}:
+ * the measured loop is first called by count over a short prefix.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms6g", "-Xmx6g",
+        "--sun-misc-unsafe-memory-access=allow", "-XX:-BackgroundCompilation"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ProbeBench {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final float SCALE = 1e-7f;
+
+    @Param({"4096", "65536", "1048576", "16777216"})
+    public int size;
+
+    @Param({"array", "native"})
+    public String memory;
+
+    private Arena arena;
+    private MemorySegment a;
+    private MemorySegment b;
+    private MemorySegment c;
+    private MemorySegment d;
+
+    @Setup(Level.Trial)
+    public void setUp(BenchmarkParams params) {
+        arena = Arena.ofShared();
+        a = allocate(0.5f);
+        b = allocate(1.0f);
+        c = allocate(0.25f);
+        d = allocate(2.0f);
+        boolean isTriad = params.getBenchmark().endsWith(".triad");
+        int prefix = Math.min(size, StepBench.PREWARM_ELEMENTS);
+        for (int i = 0; i < StepBench.PREWARM_CALLS; i++) {
+            if (isTriad) {
+                triad(prefix);
+            } else {
+                copy4r3w(prefix);
+            }
+        }
+    }
+
+    private MemorySegment allocate(float value) {
+        MemorySegment s = memory.equals("array") ? MemorySegment.ofArray(new float[size]) : arena.allocate(4L * size, 64);
+        for (long i = 0; i < size; i++) {
+            s.setAtIndex(ValueLayout.JAVA_FLOAT, i, value);
+        }
+        return s;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        arena.close();
+    }
+
+    @Benchmark
+    public void triad() {
+        triad(size);
+    }
+
+    private void triad(int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            long o = 4L * i;
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, o, ORDER);
+            FloatVector vc = FloatVector.fromMemorySegment(S, c, o, ORDER);
+            vb.add(vc.mul(SCALE)).intoMemorySegment(a, o, ORDER);
+        }
+        for (; i < n; i++) {
+            a.setAtIndex(ValueLayout.JAVA_FLOAT, i,
+                    b.getAtIndex(ValueLayout.JAVA_FLOAT, i) + SCALE * c.getAtIndex(ValueLayout.JAVA_FLOAT, i));
+        }
+    }
+
+    @Benchmark
+    public void copy4r3w() {
+        copy4r3w(size);
+    }
+
+    private void copy4r3w(int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            long o = 4L * i;
+            FloatVector g = FloatVector.fromMemorySegment(S, d, o, ORDER).mul(SCALE);
+            FloatVector.fromMemorySegment(S, a, o, ORDER).add(g).intoMemorySegment(a, o, ORDER);
+            FloatVector.fromMemorySegment(S, b, o, ORDER).add(g).intoMemorySegment(b, o, ORDER);
+            FloatVector.fromMemorySegment(S, c, o, ORDER).add(g).intoMemorySegment(c, o, ORDER);
+        }
+        for (; i < n; i++) {
+            float g = SCALE * d.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+            a.setAtIndex(ValueLayout.JAVA_FLOAT, i, a.getAtIndex(ValueLayout.JAVA_FLOAT, i) + g);
+            b.setAtIndex(ValueLayout.JAVA_FLOAT, i, b.getAtIndex(ValueLayout.JAVA_FLOAT, i) + g);
+            c.setAtIndex(ValueLayout.JAVA_FLOAT, i, c.getAtIndex(ValueLayout.JAVA_FLOAT, i) + g);
+        }
+    }
+}

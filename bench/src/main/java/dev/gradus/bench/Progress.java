@@ -1,0 +1,153 @@
+package dev.gradus.bench;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.format.OutputFormat;
+
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * JMH's output as one progress line per fork on the console ({@code [12/112] step adam 64K SIMD
+ * native ... 0.1234 ns/el  (1.9 s; about 3 min left)}); everything else JMH prints goes to a log
+ * file, whose tail is shown if a benchmark fails.
+ */
+final class Progress implements OutputFormat {
+
+    private final int total;
+    private final PrintStream console;
+    private final PrintStream log;
+    private final long start = System.nanoTime();
+    private int done;
+    private long forkStart;
+    private final java.util.List<Double> measured = new java.util.ArrayList<>();
+
+    Progress(int total, PrintStream console, PrintStream log) {
+        this.total = total;
+        this.console = console;
+        this.log = log;
+    }
+
+    static String describe(BenchmarkParams p) {
+        String method = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
+        String size = dev.gradus.bench.results.Figures.sizeLabel(Long.parseLong(p.getParam("size")));
+        String memory = dev.gradus.bench.results.Figures.memoryLabel(p.getParam("memory"));
+        if (p.getBenchmark().startsWith(StepBench.class.getName())) {
+            return "step  " + p.getParam("rule") + " " + size + " " + dev.gradus.bench.results.Figures.kernelsLabel(p.getParam("kernels"))
+                    + " " + memory;
+        }
+        return "probe " + method + " " + size + " " + memory;
+    }
+
+    @Override
+    public void startBenchmark(BenchmarkParams p) {
+        forkStart = System.nanoTime();
+        measured.clear();
+        console.printf(Locale.ROOT, "[%3d/%d] %-40s ", done + 1, total, describe(p));
+        console.flush();
+        log.println("# " + describe(p));
+    }
+
+    @Override
+    public void iteration(BenchmarkParams p, IterationParams ip, int iteration) {
+    }
+
+    @Override
+    public void iterationResult(BenchmarkParams p, IterationParams ip, int iteration, IterationResult r) {
+        boolean warmup = ip.getType() == org.openjdk.jmh.runner.IterationType.WARMUP;
+        if (!warmup) {
+            measured.add(r.getPrimaryResult().getScore());
+        }
+        console.print(warmup ? "w" : "m");
+        console.flush();
+        log.println("  " + ip.getType() + " " + iteration + ": " + r.getPrimaryResult());
+    }
+
+    @Override
+    public void endBenchmark(BenchmarkResult r) {
+        done++;
+        double forkSeconds = (System.nanoTime() - forkStart) / 1e9;
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double left = elapsed / done * (total - done);
+        String score;
+        if (r == null) {
+            score = "FAILED (see the log)";
+        } else {
+            long size = Long.parseLong(r.getParams().getParam("size"));
+            score = String.format(Locale.ROOT, "%.4f ns/el", r.getPrimaryResult().getScore() / size);
+            double s = spread(measured.stream().mapToDouble(Double::doubleValue).toArray());
+            if (s > dev.gradus.bench.results.StepResult.UNSTEADY) {
+                score += String.format(Locale.ROOT, " UNSTEADY (iterations differ %.1f×)", s);
+            }
+        }
+        console.printf(Locale.ROOT, "  %s  (%.1f s; about %s left)%n", score, forkSeconds, duration(left));
+        log.println("  => " + score);
+    }
+
+    /** Largest ÷ smallest; NaN with fewer than two values. */
+    static double spread(double[] scores) {
+        if (scores.length < 2) {
+            return Double.NaN;
+        }
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double s : scores) {
+            min = Math.min(min, s);
+            max = Math.max(max, s);
+        }
+        return max / min;
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+    }
+
+    @Override
+    public void startRun() {
+    }
+
+    @Override
+    public void endRun(Collection<RunResult> results) {
+        console.printf(Locale.ROOT, "benchmarks done: %d fork(s) in %s%n", done, duration((System.nanoTime() - start) / 1e9));
+    }
+
+    @Override
+    public void print(String s) {
+        log.print(s);
+    }
+
+    @Override
+    public void println(String s) {
+        log.println(s);
+    }
+
+    @Override
+    public void flush() {
+        log.flush();
+        console.flush();
+    }
+
+    @Override
+    public void close() {
+        log.flush();
+    }
+
+    @Override
+    public void verbosePrintln(String s) {
+        log.println(s);
+    }
+
+    @Override
+    public void write(int b) {
+        log.write(b);
+    }
+
+    @Override
+    public void write(byte[] b) {
+        log.write(b, 0, b.length);
+    }
+}

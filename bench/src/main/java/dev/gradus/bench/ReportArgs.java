@@ -1,0 +1,106 @@
+package dev.gradus.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The report's command line.
+ *
+ * @param profile    quick or thorough, with any --sizes/--memory override applied
+ * @param rules      the {@link BenchRules} names benchmarked and raced
+ * @param out        output directory
+ * @param raceEpochs epochs of the race's runs
+ * @param bench      run the JMH benchmarks
+ * @param race       run the convergence race
+ */
+public record ReportArgs(Profile profile, List<String> rules, Path out, int raceEpochs, boolean bench, boolean race) {
+
+    /** Default epochs of the race (both profiles). */
+    public static final int RACE_EPOCHS = 30;
+
+    public static final String USAGE = """
+            Arguments (mvn -B -Preport -DskipTests verify -Dreport.args="..."):
+              --quick               default: sizes 64K and 16M, short iterations (a few minutes)
+              --thorough            sizes 4K, 64K, 1M, 16M, longer iterations (about 35 minutes)
+              --rules a,b           only these BenchRules names (benchmarks and race); default: all
+              --sizes n,m           only these sizes (elements)
+              --memory array,native only these memory kinds
+              --race-epochs n       epochs per race run (default 30)
+              --no-race | --no-bench  skip a part
+              --out dir             output directory (default bench/target/report)""";
+
+    public static ReportArgs parse(String... args) {
+        Profile profile = Profile.QUICK;
+        List<String> rules = new ArrayList<>(BenchRules.all().keySet());
+        List<Long> sizes = null;
+        List<String> memory = null;
+        Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "report") : Path.of("target", "report");
+        int epochs = RACE_EPOCHS;
+        boolean bench = true, race = true;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.isBlank()) {
+                continue;
+            }
+            switch (a) {
+                case "--quick" -> profile = Profile.QUICK;
+                case "--thorough" -> profile = Profile.THOROUGH;
+                case "--rules" -> {
+                    rules = list(args, ++i, a);
+                    rules.forEach(BenchRules::get);
+                }
+                case "--sizes" -> sizes = list(args, ++i, a).stream().map(s -> positive(a, s)).toList();
+                case "--memory" -> {
+                    memory = list(args, ++i, a);
+                    for (String m : memory) {
+                        if (!m.equals("array") && !m.equals("native")) {
+                            throw new IllegalArgumentException("--memory takes array and/or native, got '" + m + "'");
+                        }
+                    }
+                }
+                case "--race-epochs" -> epochs = (int) positive(a, value(args, ++i, a));
+                case "--no-race" -> race = false;
+                case "--no-bench" -> bench = false;
+                case "--out" -> out = Path.of(value(args, ++i, a));
+                default -> throw new IllegalArgumentException("unknown argument '" + a + "'\n" + USAGE);
+            }
+        }
+        if (sizes != null) {
+            profile = profile.withSizes(sizes);
+        }
+        if (memory != null) {
+            profile = profile.withMemory(memory);
+        }
+        return new ReportArgs(profile, List.copyOf(rules), out, epochs, bench, race);
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+
+    private static List<String> list(String[] args, int i, String flag) {
+        List<String> l = Arrays.stream(value(args, i, flag).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (l.isEmpty()) {
+            throw new IllegalArgumentException(flag + " needs at least one value");
+        }
+        return new ArrayList<>(l);
+    }
+
+    private static long positive(String flag, String s) {
+        try {
+            long v = Long.parseLong(s.trim());
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException(flag + " takes positive integers, got '" + s + "'");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gradus.bench.output;
+
+import dev.gradus.bench.charts.Table;
+import dev.gradus.bench.race.ClaimResult;
+import dev.gradus.bench.race.RaceResult;
+import dev.gradus.bench.results.BenchFindings;
+import dev.gradus.bench.results.Figures;
+import dev.gradus.bench.results.ReportData;
+import dev.gradus.bench.results.StepRow;
+import dev.gradus.bench.results.StepTables;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** The report as text tables on the console. */
+public final class Console {
+    private Console() {
+    }
+
+    public static void print(ReportData d, PrintStream out) {
+        List<StepRow> rows = d.rows();
+        if (!d.probes().isEmpty()) {
+            out.println();
+            out.println("Memory bandwidth probes");
+            out.print(text(StepTables.probes(d.probes())));
+        }
+        for (String rule : Figures.rules(rows)) {
+            out.println();
+            StepRow first = rows.stream().filter(r -> r.rule().equals(rule)).findFirst().orElseThrow();
+            out.println(rule + " (" + (first.traffic() == null ? "no traffic entry" : first.traffic().describe() + " per element")
+                    + (first.probe() == null ? "" : ", compared with the " + first.probe().method() + " probe") + ")");
+            out.print(text(StepTables.rule(rule, rows)));
+        }
+        if (!rows.isEmpty()) {
+            out.println();
+            BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> out.println("  " + f));
+        }
+        d.raceResult().ifPresent(r -> race(r, out));
+    }
+
+    private static void race(RaceResult r, PrintStream out) {
+        out.println();
+        out.println("Convergence race: " + r.data() + "; kernels " + r.kernels());
+        out.print(text(r.summary()));
+        r.findings().forEach(f -> out.println("  " + f));
+        for (ClaimResult c : r.claims()) {
+            out.println();
+            out.println("(" + c.id() + ") " + c.title());
+            if (!c.table().isEmpty()) {
+                out.print(text(c.table()));
+            }
+            c.findings().forEach(f -> out.println("  " + f));
+        }
+    }
+
+    /** Columns padded to their widest cell, first column left-aligned, others right-aligned. */
+    public static String text(Table t) {
+        int[] w = new int[t.header().size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = t.header().get(i).length();
+            for (List<String> r : t.rows()) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        row(b, t.header(), w);
+        for (List<String> r : t.rows()) {
+            row(b, r, w);
+        }
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, List<String> cells, int[] w) {
+        b.append(' ');
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
+            String pad = " ".repeat(w[i] - c.length());
+            b.append(' ').append(i == 0 ? c + pad : pad + c).append(' ');
+        }
+        b.append('\n');
+    }
+}

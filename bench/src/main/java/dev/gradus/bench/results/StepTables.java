@@ -1,0 +1,60 @@
+package dev.gradus.bench.results;
+
+import dev.gradus.bench.charts.Table;
+import dev.gradus.bench.charts.Xml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark numbers as tables, shared by the console, the HTML page and the CSV files. */
+public final class StepTables {
+    private StepTables() {
+    }
+
+    /** One row per size and memory kind of {@code rule}. */
+    public static Table rule(String rule, List<StepRow> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (StepRow r : rows) {
+            if (!r.rule().equals(rule)) {
+                continue;
+            }
+            out.add(List.of(Figures.sizeLabel(r.size()), Figures.memoryLabel(r.memory()),
+                    f4(r.scalarNs()), f4(r.vectorNs()), f1(r.scalarGBs()), f1(r.vectorGBs()),
+                    r.probe() == null ? "n/a" : r.probe().method(), f1(r.probeGBs()),
+                    pct(r.scalarPercent()), pct(r.vectorPercent()), ratio(r.vectorSpeedup())));
+        }
+        return new Table(List.of("size", "memory", "scalar ns/el", "SIMD ns/el", "scalar GB/s", "SIMD GB/s",
+                "probe", "probe GB/s", "scalar % bw", "SIMD % bw", "SIMD/scalar"), out);
+    }
+
+    public static Table probes(List<ProbeResult> probes) {
+        List<List<String>> out = new ArrayList<>();
+        probes.stream().sorted(java.util.Comparator.comparing((ProbeResult p) -> p.probe()).thenComparingLong(ProbeResult::size)
+                .thenComparing(ProbeResult::memory)).forEach(p -> out.add(List.of(p.probe().method(),
+                p.probe().traffic().describe(), Figures.sizeLabel(p.size()), Figures.memoryLabel(p.memory()),
+                f4(p.nsPerCall() / p.size()), f1(p.gbPerSecond()))));
+        return new Table(List.of("probe", "bytes per element", "size", "memory", "ns/el", "GB/s"), out);
+    }
+
+    static String f4(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
+    }
+
+    static String f1(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "n/a";
+    }
+
+    static String pct(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f%%", v) : "n/a";
+    }
+
+    static String ratio(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f×", v) : "n/a";
+    }
+
+    /** Plain number for people, as elsewhere in the report. */
+    static String num(double v) {
+        return Xml.num(v);
+    }
+}

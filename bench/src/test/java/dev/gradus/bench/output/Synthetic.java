@@ -1,0 +1,73 @@
+package dev.gradus.bench.output;
+
+import dev.gradus.bench.Probe;
+import dev.gradus.bench.charts.LinePlot;
+import dev.gradus.bench.charts.Scale;
+import dev.gradus.bench.charts.Series;
+import dev.gradus.bench.charts.Table;
+import dev.gradus.bench.race.ClaimResult;
+import dev.gradus.bench.race.ModelKind;
+import dev.gradus.bench.race.RaceResult;
+import dev.gradus.bench.race.RaceSettings;
+import dev.gradus.bench.race.TrainingRun;
+import dev.gradus.bench.results.MachineFacts;
+import dev.gradus.bench.results.ProbeResult;
+import dev.gradus.bench.results.ReportData;
+import dev.gradus.bench.results.StepResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A small made-up set of results: two rules, two sizes, both kernel sets and memory kinds, a race and claims. */
+final class Synthetic {
+    private Synthetic() {
+    }
+
+    static final List<String> RULES = List.of("sgd-momentum", "adam");
+    static final List<Long> SIZES = List.of(65_536L, 16_777_216L);
+    static final List<String> MEMORY = List.of("array", "native");
+
+    static ReportData data() {
+        List<StepResult> steps = new ArrayList<>();
+        for (String rule : RULES) {
+            for (long size : SIZES) {
+                for (String memory : MEMORY) {
+                    double base = (rule.equals("adam") ? 0.14 : 0.08) * (size > 1_000_000 ? 3 : 1) * (memory.equals("array") ? 1.3 : 1);
+                    steps.add(new StepResult(rule, size, "scalar", memory, base * 1.2 * size, 0.01 * size, 1.02));
+                    steps.add(new StepResult(rule, size, "vector", memory, base * size, 0.01 * size, rule.equals("adam") && size > 1_000_000 && memory.equals("array") ? 2.5 : 1.05));
+                }
+            }
+        }
+        List<ProbeResult> probes = new ArrayList<>();
+        for (Probe p : Probe.values()) {
+            for (long size : SIZES) {
+                for (String memory : MEMORY) {
+                    probes.add(new ProbeResult(p, size, memory, (size > 1_000_000 ? 0.4 : 0.1) * size, 1, 1.01));
+                }
+            }
+        }
+        MachineFacts machine = new MachineFacts("Synthetic CPU <&>", 2, "24 GB", "Linux", "25", "vector", 512, "");
+        return new ReportData("2026-11-21T12:00:00Z", "quick", "synthetic results", machine, steps, probes, race(),
+                List.of("a note"));
+    }
+
+    static RaceResult race() {
+        RaceSettings s = RaceSettings.standard(RULES, 3);
+        List<TrainingRun> runs = new ArrayList<>();
+        for (ModelKind m : ModelKind.values()) {
+            for (String rule : RULES) {
+                double f = rule.equals("adam") ? 0.5 : 0.7;
+                runs.add(new TrainingRun(rule, rule, 0.001, m, 1, new double[] {2.3, 2.3 * f, 2.3 * f * f, 2.3 * f * f * f},
+                        new int[0], new double[0], 0.9, 0.85, 1_000_000, new long[] {400_000, 300_000, 300_000}, 135, List.of(new float[] {1, 2})));
+            }
+        }
+        ClaimResult measured = new ClaimResult("a", "a measured claim", ClaimResult.Status.MEASURED, "setup",
+                List.of(new LinePlot("claim-a-test", "claim chart", "step", "std", Scale.LINEAR, Scale.LINEAR,
+                        List.of(new Series("one", new double[] {0, 5, 10}, new double[] {0, 0.1, 0.05}),
+                                new Series("two", new double[] {0, 5, 10}, new double[] {0, 0.2, Double.NaN})))),
+                new Table(List.of("x", "y"), List.of(List.of("1", "2"))), List.of("one is lower"));
+        return new RaceResult(s, "vector", "synthetic data", runs, List.of(measured,
+                ClaimResult.notAvailable("b", "claim b", "BenchRules has no 'adamod'"),
+                ClaimResult.pending("c", "claim c", "Lookahead is not implemented")));
+    }
+}
