@@ -9,7 +9,8 @@ package dev.gradus.kernel;
  * native byte order and touches nothing outside it. Two implementations exist: the scalar
  * reference ({@code gradus-reference}, the specification in code) and the vector twins
  * ({@code gradus-simd}), which perform the same operations in the same order on the same
- * temporaries, so the results agree bit for bit.
+ * temporaries, so the results agree bit for bit (except where a rule's element function is not
+ * bit-reproducible by nature: DiffGrad's {@code exp}, spec §0.6).
  */
 public interface UpdateKernels {
 
@@ -24,4 +25,10 @@ public interface UpdateKernels {
 
     /** Adam, AdamW and their AMSGrad variants (spec R6–R8). */
     AdamKernels adam();
+
+    /** DiffGrad, diffGrad v2 form (spec R14). */
+    DiffGradKernels diffGrad();
+
+    /** Yogi, jettify's form (spec R15). */
+    YogiKernels yogi();
 }

@@ -1,8 +1,10 @@
 package dev.gradus.reference;
 
 import dev.gradus.kernel.AdamKernels;
+import dev.gradus.kernel.DiffGradKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.UpdateKernels;
+import dev.gradus.kernel.YogiKernels;
 
 /**
  * The scalar reference: plain loops, one statement per spec operation, no FMA (spec §0.4), so
@@ -35,6 +37,16 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public AdamKernels adam() {
         return ScalarAdam.INSTANCE;
+    }
+
+    @Override
+    public DiffGradKernels diffGrad() {
+        return ScalarDiffGrad.INSTANCE;
+    }
+
+    @Override
+    public YogiKernels yogi() {
+        return ScalarYogi.INSTANCE;
     }
 
     @Override
