@@ -8,7 +8,9 @@ public final class RuleCatalog {
 
     private static final List<CatalogEntry> ENTRIES = List.of(
             new SgdEntry(),
-            new AdamEntry());
+            new AdamEntry(),
+            new DiffGradEntry(),
+            new YogiEntry());
 
     private RuleCatalog() {
     }
