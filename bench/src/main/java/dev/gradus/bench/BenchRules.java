@@ -1,8 +1,10 @@
 package dev.gradus.bench;
 
 import dev.gradus.rules.Adam;
+import dev.gradus.rules.DiffGrad;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.Sgd;
+import dev.gradus.rules.Yogi;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +23,8 @@ public final class BenchRules {
         RULES.put("sgd-momentum", new Sgd().withMomentum(0.9));
         RULES.put("adam", Adam.adam());
         RULES.put("adamw", Adam.adamW());
+        RULES.put("diffgrad", new DiffGrad());
+        RULES.put("yogi", new Yogi());
     }
 
     /** Every benchmark name, in report order. */

@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 public class StepBench {
 
-    @Param({"sgd-momentum", "adam", "adamw"})
+    @Param({"sgd-momentum", "adam", "adamw", "diffgrad", "yogi"})
     public String rule;
 
     @Param({"4096", "65536", "1048576", "16777216"})
