@@ -10,8 +10,10 @@ import dev.gradus.rules.NAdam;
 import dev.gradus.rules.RAdam;
 import dev.gradus.rules.Lookahead;
 import dev.gradus.rules.Ranger;
+import dev.gradus.rules.DiffGrad;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.Sgd;
+import dev.gradus.rules.Yogi;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +40,8 @@ public final class BenchRules {
         RULES.put("adamod", new AdaMod());
         RULES.put("nadam", NAdam.nadam());
         RULES.put("radam", RAdam.radam());
+        RULES.put("diffgrad", new DiffGrad());
+        RULES.put("yogi", new Yogi());
         RULES.put("lookahead-adam", Lookahead.around(Adam.adam()));
         RULES.put("ranger", new Ranger());
     }

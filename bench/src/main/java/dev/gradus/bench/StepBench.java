@@ -56,7 +56,8 @@ public class StepBench {
     /** Elements per call of the count-based warm-up. */
     static final int PREWARM_ELEMENTS = 512;
 
-    @Param({"sgd-momentum", "adam", "adamw", "adagrad", "rmsprop", "adamax", "nadam", "radam", "adabound", "amsbound", "adamod", "lookahead-adam", "ranger"})
+    @Param({"sgd-momentum", "adam", "adamw", "adagrad", "rmsprop", "adamax", "nadam", "radam", "adabound", "amsbound", "adamod",
+            "diffgrad", "yogi", "lookahead-adam", "ranger"})
     public String rule;
 
     @Param({"4096", "65536", "1048576", "16777216"})

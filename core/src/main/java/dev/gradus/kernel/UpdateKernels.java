@@ -9,7 +9,8 @@ package dev.gradus.kernel;
  * native byte order and touches nothing outside it. Two implementations exist: the scalar
  * reference ({@code gradus-reference}, the specification in code) and the vector twins
  * ({@code gradus-simd}), which perform the same operations in the same order on the same
- * temporaries, so the results agree bit for bit.
+ * temporaries, so the results agree bit for bit (except where a rule's element function is not
+ * bit-reproducible by nature: DiffGrad's {@code exp}, spec §0.6).
  */
 public interface UpdateKernels {
 
@@ -51,4 +52,10 @@ public interface UpdateKernels {
 
     /** RAdam, torch's and the paper repository's forms (spec R11). */
     RAdamKernels radam();
+
+    /** DiffGrad, diffGrad v2 form (spec R14). */
+    DiffGradKernels diffGrad();
+
+    /** Yogi, jettify's form (spec R15). */
+    YogiKernels yogi();
 }

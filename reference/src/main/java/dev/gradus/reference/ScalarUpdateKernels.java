@@ -9,9 +9,11 @@ import dev.gradus.kernel.AdamaxKernels;
 import dev.gradus.kernel.RmspropKernels;
 import dev.gradus.kernel.NAdamKernels;
 import dev.gradus.kernel.RAdamKernels;
+import dev.gradus.kernel.DiffGradKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
+import dev.gradus.kernel.YogiKernels;
 
 /**
  * The scalar reference: plain loops, one statement per spec operation, no FMA (spec §0.4), so
@@ -89,6 +91,16 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public RAdamKernels radam() {
         return ScalarRAdam.INSTANCE;
+    }
+
+    @Override
+    public DiffGradKernels diffGrad() {
+        return ScalarDiffGrad.INSTANCE;
+    }
+
+    @Override
+    public YogiKernels yogi() {
+        return ScalarYogi.INSTANCE;
     }
 
     @Override

@@ -41,6 +41,43 @@ public final class Bits {
         return worst;
     }
 
+    /**
+     * Distance between two floats in units in the last place of the largest of |expected|,
+     * |actual| and |scale|: 0 for equal bits, at least 1 for different bits (so −0 and +0 differ),
+     * {@code Long.MAX_VALUE} for NaN against a number; with an infinity or a non-finite scale, {@link #ulps}.
+     */
+    public static long ulpsOfScale(float expected, float actual, float scale) {
+        if (Float.floatToIntBits(expected) == Float.floatToIntBits(actual)) {
+            return 0;
+        }
+        float m = Math.max(Math.abs(scale), Math.max(Math.abs(expected), Math.abs(actual)));
+        if (Float.isNaN(expected) || Float.isNaN(actual) || !Float.isFinite(m)) {
+            return ulps(expected, actual);
+        }
+        double d = Math.abs((double) expected - (double) actual);
+        return Math.max(1, (long) Math.ceil(d / Math.ulp(m)));
+    }
+
+    /** As {@link #assertClose}, the distance measured by {@link #ulpsOfScale} with {@code scale[i]}. */
+    public static long assertCloseOfScale(float[] expected, float[] actual, float[] scale, int maxUlps, String what) {
+        if (expected.length != actual.length || scale.length != expected.length) {
+            throw new AssertionError(what + ": length " + actual.length + ", expected " + expected.length + ", scale " + scale.length);
+        }
+        long worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            long d = ulpsOfScale(expected[i], actual[i], scale[i]);
+            if (d > maxUlps) {
+                throw new AssertionError(what + ": element " + i + " is " + actual[i] + " (0x"
+                        + Integer.toHexString(Float.floatToRawIntBits(actual[i])) + "), expected " + expected[i] + " (0x"
+                        + Integer.toHexString(Float.floatToRawIntBits(expected[i])) + "), before the step " + scale[i] + ", "
+                        + (d == Long.MAX_VALUE ? "NaN vs number" : d + " ulp of max(|before|, |expected|, |actual|) apart")
+                        + " (allowed " + maxUlps + ")");
+            }
+            worst = Math.max(worst, d);
+        }
+        return worst;
+    }
+
     public static float[] floats(MemorySegment s) {
         return s.toArray(ValueLayout.JAVA_FLOAT);
     }

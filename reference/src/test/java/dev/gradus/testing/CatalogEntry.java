@@ -76,6 +76,22 @@ public interface CatalogEntry {
         return goldenUlps();
     }
 
+    /**
+     * True for a rule whose implementations may differ by design in the parameter only, through
+     * one element function that is not bit-reproducible (an {@code exp}, spec §0.6). The SIMD ≡
+     * scalar property and the golden replay then compare one step at a time from the same state
+     * (the vector run restarts from the scalar run's state, the golden replay from the file's
+     * parameters before the step): every slot bitwise, the parameter within {@link #vectorUlps()}
+     * or {@link #goldenUlps()} units in the last place of the largest of |θ before the step|,
+     * |θ expected| and |θ actual| ({@link Bits#ulpsOfScale}). A plain ULP distance of θ is not a
+     * sound measure there: where θ + u cancels, a tiny difference in u is any number of ulps of
+     * the result, and over several steps the weight decay carries it into the slots. False (the
+     * default): whole runs are compared, every buffer within the ULP bound.
+     */
+    default boolean differsInParamOnly() {
+        return false;
+    }
+
     /** One invalid construction. */
     record Invalid(String what, Supplier<Rule> build, String message) {
         @Override

@@ -4,6 +4,7 @@ import dev.gradus.Optimizer;
 import dev.gradus.kernel.UpdateKernels;
 import dev.gradus.rules.Rule;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /** Replays a golden optimizer file through the {@link Optimizer} facade and given kernels. */
@@ -13,32 +14,39 @@ public final class GoldenRunner {
 
     /**
      * Runs the file: the parameters after every step and the final state must match (bitwise,
-     * or within the entry's {@link CatalogEntry#goldenUlps()}).
+     * or within the entry's {@link CatalogEntry#goldenUlps(GoldenFile)}; for an entry that
+     * {@linkplain CatalogEntry#differsInParamOnly() differs in the parameter only}, every step
+     * starts from the file's parameters and the final state is bitwise). Returns the largest
+     * difference seen.
      */
-    public static void run(GoldenFile f, CatalogEntry entry, UpdateKernels kernels) {
+    public static long run(GoldenFile f, CatalogEntry entry, UpdateKernels kernels) {
         if (!f.kind().equals("optimizer") || !f.header("dtype").equals("float32")) {
             throw new IllegalArgumentException(f + " is not a float32 optimizer file");
         }
         Rule rule = entry.fromGolden(f);
         int ulps = entry.goldenUlps(f);
+        boolean perStep = entry.differsInParamOnly();
         long worst = 0;
         float[] param = f.floats("params", "0");
         float[] grad = new float[param.length];
         if (param.length != f.n()) {
             throw new AssertionError(f + ": params[0] has " + param.length + " values, header n = " + f.n());
         }
+        int[] shape = f.has("shape") ? Arrays.stream(f.tokens("shape")).mapToInt(Integer::parseInt).toArray() : new int[0];
         try (Optimizer opt = Optimizer.builder(rule).learningRate(entry.learningRate(f)).kernels(kernels).build()) {
-            int[] shape = f.has("shape") ? java.util.Arrays.stream(f.tokens("shape")).mapToInt(Integer::parseInt).toArray() : new int[0];
             opt.register("p", param, grad, shape);
             for (int t = 1; t <= f.steps(); t++) {
                 float[] g = f.floats("grad", Integer.toString(t));
                 System.arraycopy(g, 0, grad, 0, g.length);
+                float[] before = f.floats("params", Integer.toString(t - 1));
+                if (perStep) {                                      // each step starts from the file's θ
+                    System.arraycopy(before, 0, param, 0, before.length);
+                }
                 opt.step();
-                worst = Math.max(worst, Bits.assertClose(f.floats("params", Integer.toString(t)), param, ulps, f + ": params after step " + t));
-            }
-            if (ulps > 0) {
-                System.out.println("[gradus] " + f + " through " + kernels.name() + ": largest difference " + worst
-                        + " ulp (allowed " + ulps + ")");
+                String what = f + ": params after step " + t + " (" + kernels.name() + ")";
+                worst = Math.max(worst, perStep
+                        ? Bits.assertCloseOfScale(f.floats("params", Integer.toString(t)), param, before, ulps, what)
+                        : Bits.assertClose(f.floats("params", Integer.toString(t)), param, ulps, what));
             }
             Map<String, String> slots = entry.goldenSlots();
             for (String name : f.stateVectors()) {
@@ -46,8 +54,8 @@ public final class GoldenRunner {
                 if (slot == null) {
                     throw new AssertionError(f + ": golden state '" + name + "' has no slot in the " + entry.family() + " entry");
                 }
-                worst = Math.max(worst, Bits.assertClose(f.floats("state." + name, "final"), opt.slotValues("p", slot), ulps,
-                        f + ": final state " + name));
+                worst = Math.max(worst, Bits.assertClose(f.floats("state." + name, "final"), opt.slotValues("p", slot),
+                        perStep ? 0 : ulps, f + ": final state " + name + " (" + kernels.name() + ")"));
             }
             if (f.stateVectors().size() != opt.slotNames().size()) {
                 throw new AssertionError(f + ": golden state vectors " + f.stateVectors() + ", our slots " + opt.slotNames());
@@ -60,5 +68,10 @@ public final class GoldenRunner {
                 }
             }
         }
+        if (ulps > 0) {
+            System.out.println("[gradus] " + f + " through " + kernels.name() + ": largest difference " + worst
+                    + " ulp (allowed " + ulps + ")");
+        }
+        return worst;
     }
 }

@@ -17,7 +17,9 @@ public final class RuleCatalog {
             new NAdamEntry(),
             new RAdamEntry(),
             new LookaheadEntry(),
-            new RangerEntry());
+            new RangerEntry(),
+            new DiffGradEntry(),
+            new YogiEntry());
 
     private RuleCatalog() {
     }

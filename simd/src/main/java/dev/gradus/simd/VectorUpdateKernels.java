@@ -9,14 +9,19 @@ import dev.gradus.kernel.AdamaxKernels;
 import dev.gradus.kernel.RmspropKernels;
 import dev.gradus.kernel.NAdamKernels;
 import dev.gradus.kernel.RAdamKernels;
+import dev.gradus.kernel.DiffGradKernels;
 import dev.gradus.kernel.SgdKernels;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
+import dev.gradus.kernel.YogiKernels;
 
 /**
  * The vector twins of {@code ScalarUpdateKernels}: each kernel performs the scalar reference's
  * operations in the same order on the same temporaries, lane by lane, up to the species' loop
- * bound, and the scalar reference finishes the range, so the results are bit-identical.
+ * bound, and the scalar reference finishes the range, so the results are bit-identical. The one
+ * exception is DiffGrad's {@code exp} (spec §0.6): the lanewise {@code EXP} of the Vector API,
+ * which C2-compiled code computes with the platform's vector math library, may differ by 1 ulp
+ * from the scalar {@code (float) Math.exp}.
  */
 public final class VectorUpdateKernels implements UpdateKernels {
 
@@ -92,6 +97,16 @@ public final class VectorUpdateKernels implements UpdateKernels {
     @Override
     public RAdamKernels radam() {
         return VectorRAdam.INSTANCE;
+    }
+
+    @Override
+    public DiffGradKernels diffGrad() {
+        return VectorDiffGrad.INSTANCE;
+    }
+
+    @Override
+    public YogiKernels yogi() {
+        return VectorYogi.INSTANCE;
     }
 
     @Override

@@ -1,0 +1,55 @@
+package dev.gradus.reference;
+
+import dev.gradus.kernel.YogiCoefficients;
+import dev.gradus.kernel.YogiKernels;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
+/** Yogi, plain loop (spec R15). The vector twin in gradus-simd repeats these statements. */
+public final class ScalarYogi implements YogiKernels {
+
+    static final ScalarYogi INSTANCE = new ScalarYogi();
+
+    private ScalarYogi() {
+    }
+
+    @Override
+    public void yogi(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                     long from, long to, YogiCoefficients c) {
+        yogiRange(param, grad, m, v, from, to, c);
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void yogiRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                 long from, long to, YogiCoefficients c) {
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negOmb2 = c.negOneMinusBeta2();
+        final float bc2s = c.bc2Sqrt(), eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = m.getAtIndex(JAVA_FLOAT, i) * b1 + omb1 * g;
+            // q ← g·g
+            float q = g * g;
+            float vi = v.getAtIndex(JAVA_FLOAT, i);
+            // Δ ← v − q
+            float diff = vi - q;
+            // σ ← sign(Δ): +1, −1, or +0 for ±0 and NaN (torch's sign)
+            float sigma = diff > 0f ? 1f : diff < 0f ? -1f : 0f;
+            // v ← v + (⟨−(1−β2)⟩·σ)·q
+            vi = vi + (negOmb2 * sigma) * q;
+            // d ← √v / ⟨bc2s⟩ + ⟨eps⟩
+            float d = (float) Math.sqrt(vi) / bc2s + eps;
+            // θ ← θ + (⟨−step⟩·m) / d
+            p = p + (negStep * mi) / d;
+            m.setAtIndex(JAVA_FLOAT, i, mi);
+            v.setAtIndex(JAVA_FLOAT, i, vi);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gradus.simd;
+
+import dev.gradus.kernel.YogiCoefficients;
+import dev.gradus.kernel.YogiKernels;
+import dev.gradus.reference.ScalarYogi;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+
+/** Vector twin of {@link ScalarYogi} (spec R15). */
+final class VectorYogi implements YogiKernels {
+
+    static final VectorYogi INSTANCE = new VectorYogi();
+    private static final VectorSpecies<Float> S = FloatSpecies.SPECIES;
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+
+    private VectorYogi() {
+    }
+
+    @Override
+    public void yogi(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                     long from, long to, YogiCoefficients c) {
+        final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
+        final FloatVector negOmb2 = FloatVector.broadcast(S, c.negOneMinusBeta2()), bc2s = FloatVector.broadcast(S, c.bc2Sqrt());
+        final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
+        final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
+        final FloatVector zero = FloatVector.zero(S), plusOne = FloatVector.broadcast(S, 1f), minusOne = FloatVector.broadcast(S, -1f);
+        final boolean l2 = c.l2();
+        final long bound = from + S.loopBound(to - from);
+        long i = from;
+        for (; i < bound; i += S.length()) {
+            final long o = i * Float.BYTES;
+            FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+            FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g.add(wd.mul(p));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+            // q ← g·g
+            FloatVector q = g.mul(g);
+            FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE);
+            // Δ ← v − q
+            FloatVector diff = vi.sub(q);
+            // σ ← sign(Δ): +1, −1, or +0 for ±0 and NaN (torch's sign)
+            FloatVector sigma = zero.blend(plusOne, diff.compare(VectorOperators.GT, 0f))
+                    .blend(minusOne, diff.compare(VectorOperators.LT, 0f));
+            // v ← v + (⟨−(1−β2)⟩·σ)·q
+            vi = vi.add(negOmb2.mul(sigma).mul(q));
+            // d ← √v / ⟨bc2s⟩ + ⟨eps⟩
+            FloatVector d = vi.sqrt().div(bc2s).add(eps);
+            // θ ← θ + (⟨−step⟩·m) / d
+            p = p.add(negStep.mul(mi).div(d));
+            mi.intoMemorySegment(m, o, NATIVE);
+            vi.intoMemorySegment(v, o, NATIVE);
+            p.intoMemorySegment(param, o, NATIVE);
+        }
+        ScalarYogi.yogiRange(param, grad, m, v, i, to, c);
+    }
+}
