@@ -284,7 +284,7 @@ public final class Optimizer implements AutoCloseable {
                 }
                 slots.add(s);
             }
-            group.params.put(name, new ParamGroup.Param(name, value, grad, new ParamBuffers(value, grad, slots), n, dims));
+            group.params.put(name, new ParamGroup.Param(name, value, grad, new ParamBuffers(value, grad, slots, rule.initialParameterScalars().clone()), n, dims));
             groupOfParam.put(name, group);
         } finally {
             leave();
@@ -588,6 +588,21 @@ public final class Optimizer implements AutoCloseable {
         List<String> names = g.rule().scalarNames();
         for (int i = 0; i < names.size(); i++) {
             out.put(names.get(i), g.scalars[i]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** One parameter's scalar state after the last step, by {@link Rule#parameterScalarNames()}. */
+    public Map<String, Double> parameterScalars(String param) {
+        ParamGroup g = groupOfParam.get(param);
+        if (g == null) {
+            throw new IllegalArgumentException("no parameter named '" + param + "'; registered: " + groupOfParam.keySet());
+        }
+        double[] values = g.params.get(param).buffers().scalars();
+        Map<String, Double> out = new LinkedHashMap<>();
+        List<String> names = g.rule().parameterScalarNames();
+        for (int i = 0; i < names.size(); i++) {
+            out.put(names.get(i), values[i]);
         }
         return Collections.unmodifiableMap(out);
     }

@@ -34,25 +34,50 @@ public final class Kernels {
     }
 
     private static final class Selected {
-        static final Decision DECISION = decide(System.getProperty(MODE_PROPERTY, "auto"),
-                JvmFacts.vectorModulePresent(), JvmFacts.c2Missing(), loadProviders());
+        /** The decision, or the failure of a forced choice, kept so every call reports the same cause. */
+        static final Decision DECISION;
+        static final IllegalStateException FAILURE;
 
         static {
-            DECISION.fallbackReason().ifPresent(r -> LOG.log(Level.WARNING,
-                    "Gradus uses the scalar kernels: " + r));
-            LOG.log(Level.INFO, "Gradus kernels: " + DECISION.provider().name()
-                    + (DECISION.kernels().vectorBits() > 0 ? " (" + DECISION.kernels().vectorBits() + "-bit float species)" : ""));
+            Decision d = null;
+            IllegalStateException f = null;
+            try {
+                d = decide(System.getProperty(MODE_PROPERTY, "auto"), JvmFacts.vectorModulePresent(), JvmFacts.c2Missing(),
+                        loadProviders());
+            } catch (IllegalStateException e) {
+                f = e;
+                LOG.log(Level.ERROR, "Gradus cannot choose its kernels: " + e.getMessage());
+            }
+            DECISION = d;
+            FAILURE = f;
+            if (d != null) {
+                d.fallbackReason().ifPresent(r -> LOG.log(Level.WARNING, "Gradus uses the scalar kernels: " + r));
+                LOG.log(Level.INFO, "Gradus kernels: " + d.provider().name()
+                        + (d.kernels().vectorBits() > 0 ? " (" + d.kernels().vectorBits() + "-bit float species)" : ""));
+            }
+        }
+
+        static Decision get() {
+            if (FAILURE != null) {
+                throw new IllegalStateException(FAILURE.getMessage(), FAILURE);
+            }
+            return DECISION;
         }
     }
 
-    /** The kernels this JVM uses; decided on first use. */
+    /**
+     * The kernels this JVM uses; decided on first use.
+     *
+     * @throws IllegalStateException in {@code vector} mode when the vector kernels cannot run, or
+     *                               for an invalid {@value #MODE_PROPERTY} (on every call)
+     */
     public static UpdateKernels selected() {
-        return Selected.DECISION.kernels();
+        return Selected.get().kernels();
     }
 
-    /** What was chosen and, for a fallback, why. */
+    /** What was chosen and, for a fallback, why (throws as {@link #selected()} does). */
     public static KernelChoice choice() {
-        Decision d = Selected.DECISION;
+        Decision d = Selected.get();
         return new KernelChoice(d.provider().name(), d.kernels().vectorBits(), d.fallbackReason());
     }
 

@@ -123,6 +123,16 @@ public record Lookahead(Rule inner, int k, double alpha, Formula formula, Timing
     }
 
     @Override
+    public List<String> parameterScalarNames() {
+        return inner.parameterScalarNames();
+    }
+
+    @Override
+    public double[] initialParameterScalars() {
+        return inner.initialParameterScalars();
+    }
+
+    @Override
     public OptionalDouble defaultLearningRate() {
         return inner.defaultLearningRate();
     }

@@ -43,6 +43,19 @@ public interface Rule {
     }
 
     /**
+     * Names of scalar state kept per parameter (SWATS's projected learning rate of each tensor),
+     * handed to the plan in {@link ParamBuffers#scalars()}. Empty for most rules.
+     */
+    default List<String> parameterScalarNames() {
+        return List.of();
+    }
+
+    /** Initial values of {@link #parameterScalarNames()}. */
+    default double[] initialParameterScalars() {
+        return new double[0];
+    }
+
+    /**
      * Gradient centralisation the rule asks the optimizer to apply to its parameters' gradients
      * before each step (Ranger); empty for most rules. A rule that asks for it writes gradients.
      */
