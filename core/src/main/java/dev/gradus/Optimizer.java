@@ -80,6 +80,7 @@ public final class Optimizer implements AutoCloseable {
     private final UpdateKernels kernels;
     private final NonFinitePolicy nonFinite;
     private final GradientClip clip;
+    private final GradientNoise noise;
     private final Arena arena = Arena.ofShared();
     private final AtomicBoolean busy = new AtomicBoolean();
     private long steps;
@@ -89,6 +90,7 @@ public final class Optimizer implements AutoCloseable {
         this.kernels = b.kernels != null ? b.kernels : Kernels.selected();
         this.nonFinite = b.nonFinite;
         this.clip = b.clip;
+        this.noise = b.noise;
         for (GroupBuilder<?> g : b.groups) {
             groups.put(g.name, g.build(this));
         }
@@ -157,6 +159,7 @@ public final class Optimizer implements AutoCloseable {
         private UpdateKernels kernels;
         private NonFinitePolicy nonFinite = NonFinitePolicy.PROPAGATE;
         private GradientClip clip;
+        private GradientNoise noise;
 
         private Builder(R rule) {
             main = new GroupBuilder<>(DEFAULT_GROUP, rule);
@@ -209,6 +212,12 @@ public final class Optimizer implements AutoCloseable {
         /** Clip the gradients before every step. */
         public Builder<R> clip(GradientClip clip) {
             this.clip = Check.notNull("clip", clip);
+            return this;
+        }
+
+        /** Add annealed Gaussian noise to the gradients before every step, after clipping. */
+        public Builder<R> gradientNoise(GradientNoise noise) {
+            this.noise = Check.notNull("gradientNoise", noise);
             return this;
         }
 
@@ -329,8 +338,9 @@ public final class Optimizer implements AutoCloseable {
         if (value.isReadOnly()) {
             throw new IllegalArgumentException("parameter '" + name + "' is a read-only segment; the optimizer writes to it");
         }
-        if (clip != null && grad.isReadOnly()) {
-            throw new IllegalArgumentException("gradient of parameter '" + name + "' is a read-only segment; gradient clipping writes to it");
+        if ((clip != null || noise != null) && grad.isReadOnly()) {
+            throw new IllegalArgumentException("gradient of parameter '" + name + "' is a read-only segment; gradient "
+                    + (clip != null ? "clipping" : "noise") + " writes to it");
         }
         long n = value.byteSize() / Float.BYTES;
         if (grad.byteSize() != value.byteSize()) {
@@ -350,9 +360,9 @@ public final class Optimizer implements AutoCloseable {
                     throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps registered parameter '"
                             + p.name() + "', which the optimizer writes");
                 }
-                if (clip != null && overlaps(grad, p.grad())) {
+                if ((clip != null || noise != null) && overlaps(grad, p.grad())) {
                     throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps the gradient of '"
-                            + p.name() + "'; gradient clipping would scale the shared elements twice");
+                            + p.name() + "'; gradient " + (clip != null ? "clipping" : "noise") + " would change the shared elements twice");
                 }
                 for (MemorySegment s : p.buffers().slots()) {
                     if (overlaps(grad, s) || overlaps(value, s)) {
@@ -442,6 +452,13 @@ public final class Optimizer implements AutoCloseable {
         }
         // Everything is checked; from here on the step writes.
         OptionalDouble norm = clip == null ? OptionalDouble.empty() : applyClip(gs, tk);
+        if (noise != null) {
+            int i = 0;                          // registration order: the index keys each parameter's noise
+            for (Map.Entry<String, ParamGroup> e : groupOfParam.entrySet()) {
+                ParamGroup.Param p = e.getValue().params.get(e.getKey());
+                noise.apply(p.grad(), p.length(), i++, steps);
+            }
+        }
         for (int i = 0; i < gs.size(); i++) {
             var c = rules.get(i).centralization();
             if (c.isPresent()) {
@@ -559,6 +576,11 @@ public final class Optimizer implements AutoCloseable {
     /** The non-finite gradient policy. */
     public NonFinitePolicy nonFinitePolicy() {
         return nonFinite;
+    }
+
+    /** The gradient noise, if any. */
+    public Optional<GradientNoise> gradientNoise() {
+        return Optional.ofNullable(noise);
     }
 
     /** The gradient clipping, if any. */

@@ -237,7 +237,7 @@ class StepPolicyTest {
                             () -> opt.register("w", java.lang.foreign.MemorySegment.ofArray(new float[2]), ro)).getMessage());
             float[] shared = new float[2];
             opt.register("a", new float[2], shared);
-            assertEquals("gradient of parameter 'b' overlaps the gradient of 'a'; gradient clipping would scale the shared elements twice",
+            assertEquals("gradient of parameter 'b' overlaps the gradient of 'a'; gradient clipping would change the shared elements twice",
                     assertThrows(IllegalArgumentException.class, () -> opt.register("b", new float[2], shared)).getMessage());
         }
         assertEquals("maxNorm must be finite and > 0, got 0.0",
