@@ -19,6 +19,12 @@ public sealed interface Chainable extends Schedule
     /** Which formula {@link #valueAt(long)} evaluates. */
     Form form();
 
+    @Override
+    default double valueAt(long completedSteps) {
+        long e = Limits.epoch(completedSteps);
+        return form() == Form.CLOSED ? closedFormAt(e) : Recursion.valueAt(this, this, initialValue(), e);
+    }
+
     /** torch's {@code get_lr()} at e = 0 on a group whose value is {@code base}: the recursion's start. */
     double initialValue();
 

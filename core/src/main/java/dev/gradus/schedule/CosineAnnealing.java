@@ -49,12 +49,6 @@ public record CosineAnnealing(double base, long tMax, double etaMin, Form form) 
     }
 
     @Override
-    public double valueAt(long completedSteps) {
-        long e = Limits.epoch(completedSteps);
-        return form == Form.CLOSED ? closedFormAt(e) : Recursion.valueAt(this, this, initialValue(), e);
-    }
-
-    @Override
     public double initialValue() {
         return base;
     }

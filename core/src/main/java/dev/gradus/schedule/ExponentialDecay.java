@@ -33,12 +33,6 @@ public record ExponentialDecay(double base, double gamma, Form form) implements 
     }
 
     @Override
-    public double valueAt(long completedSteps) {
-        long e = Limits.epoch(completedSteps);
-        return form == Form.CLOSED ? closedFormAt(e) : Recursion.valueAt(this, this, initialValue(), e);
-    }
-
-    @Override
     public double initialValue() {
         return base;
     }

@@ -58,12 +58,6 @@ public record LinearWarmup(double base, double startFactor, double endFactor, lo
     }
 
     @Override
-    public double valueAt(long completedSteps) {
-        long e = Limits.epoch(completedSteps);
-        return form == Form.CLOSED ? closedFormAt(e) : Recursion.valueAt(this, this, initialValue(), e);
-    }
-
-    @Override
     public double initialValue() {
         return base * startFactor;
     }

@@ -56,12 +56,6 @@ public record MultiStepDecay(double base, List<Long> milestones, double gamma, F
     }
 
     @Override
-    public double valueAt(long completedSteps) {
-        long e = Limits.epoch(completedSteps);
-        return form == Form.CLOSED ? closedFormAt(e) : Recursion.valueAt(this, this, initialValue(), e);
-    }
-
-    @Override
     public double initialValue() {
         return multiplied(base, 0);
     }

@@ -43,12 +43,6 @@ public record StepDecay(double base, long stepSize, double gamma, Form form) imp
     }
 
     @Override
-    public double valueAt(long completedSteps) {
-        long e = Limits.epoch(completedSteps);
-        return form == Form.CLOSED ? closedFormAt(e) : Recursion.valueAt(this, this, initialValue(), e);
-    }
-
-    @Override
     public double initialValue() {
         return base;
     }
