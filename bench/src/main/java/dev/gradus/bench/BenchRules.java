@@ -13,6 +13,7 @@ import dev.gradus.rules.Ranger;
 import dev.gradus.rules.DiffGrad;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.Sgd;
+import dev.gradus.rules.Swats;
 import dev.gradus.rules.Yogi;
 
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ public final class BenchRules {
         RULES.put("yogi", new Yogi());
         RULES.put("lookahead-adam", Lookahead.around(Adam.adam()));
         RULES.put("ranger", new Ranger());
+        RULES.put("swats", Swats.swats());
     }
 
     /** Every benchmark name, in report order. */

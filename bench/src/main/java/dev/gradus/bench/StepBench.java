@@ -57,7 +57,7 @@ public class StepBench {
     static final int PREWARM_ELEMENTS = 512;
 
     @Param({"sgd-momentum", "adam", "adamw", "adagrad", "rmsprop", "adamax", "nadam", "radam", "adabound", "amsbound", "adamod",
-            "diffgrad", "yogi", "lookahead-adam", "ranger"})
+            "diffgrad", "yogi", "lookahead-adam", "ranger", "swats"})
     public String rule;
 
     @Param({"4096", "65536", "1048576", "16777216"})
@@ -73,6 +73,7 @@ public class StepBench {
     private UpdateKernels k;
     private ParamBuffers buffers;
     private StepPlan plan;
+    private double[] scalars;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -95,18 +96,31 @@ public class StepBench {
             }
             slots.add(seg);
         }
-        buffers = new ParamBuffers(param, grad, slots);
+        buffers = new ParamBuffers(param, grad, slots, r.initialParameterScalars().clone());
         // A step well past the first, so every rule runs its steady-state formula.
         double lr = BenchRules.learningRate(r);
-        double[] scalars = r.initialScalars().clone();
+        scalars = r.initialScalars().clone();
         for (int t = 1; t < 10; t++) {
             r.plan(new StepContext(t, lr, lr, scalars));
         }
         plan = r.plan(new StepContext(10, lr, lr, scalars));
+        // The pre-warm steps a parameter of its own: views of the first elements of the same buffers
+        // (a rule may need whole parameters, e.g. SWATS), sharing the per-parameter scalars.
         int prefix = Math.min(size, PREWARM_ELEMENTS);
+        ParamBuffers head = new ParamBuffers(head(param, prefix), head(grad, prefix),
+                slots.stream().map(s -> head(s, prefix)).toList(), buffers.scalars());
         for (int i = 0; i < PREWARM_CALLS; i++) {
-            plan.apply(k, buffers, 0, prefix);
+            plan.apply(k, head, 0, prefix);
         }
+    }
+
+    private static MemorySegment head(MemorySegment s, int elements) {
+        return s.asSlice(0, (long) elements * Float.BYTES);
+    }
+
+    /** The rule's group scalar state, which the plan may update as it is applied (tests check SWATS stays in its Adam phase). */
+    double[] scalars() {
+        return scalars;
     }
 
     private MemorySegment allocate() {

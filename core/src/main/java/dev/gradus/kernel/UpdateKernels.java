@@ -58,4 +58,7 @@ public interface UpdateKernels {
 
     /** Yogi, jettify's form (spec R15). */
     YogiKernels yogi();
+
+    /** SWATS, Adam phase with its dot products and the two SGD-phase forms (spec R18). */
+    SwatsKernels swats();
 }

@@ -133,6 +133,11 @@ public record Lookahead(Rule inner, int k, double alpha, Formula formula, Timing
     }
 
     @Override
+    public boolean wholeParameters() {
+        return inner.wholeParameters();
+    }
+
+    @Override
     public OptionalDouble defaultLearningRate() {
         return inner.defaultLearningRate();
     }

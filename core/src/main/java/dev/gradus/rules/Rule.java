@@ -56,6 +56,17 @@ public interface Rule {
     }
 
     /**
+     * Whether the rule's plan must see each parameter whole: one {@link StepPlan#apply} call over
+     * {@code [0, length)} of the parameter's segments, never a split into ranges (SWATS: its per-parameter
+     * dot products decide the phase of later parameters). False for a rule whose element formula is a pure
+     * per-element map, whose plan may be applied to any ranges. The {@link dev.gradus.Optimizer} always
+     * applies whole parameters.
+     */
+    default boolean wholeParameters() {
+        return false;
+    }
+
+    /**
      * Gradient centralisation the rule asks the optimizer to apply to its parameters' gradients
      * before each step (Ranger); empty for most rules. A rule that asks for it writes gradients.
      */

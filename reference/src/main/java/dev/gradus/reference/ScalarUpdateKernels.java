@@ -11,6 +11,7 @@ import dev.gradus.kernel.NAdamKernels;
 import dev.gradus.kernel.RAdamKernels;
 import dev.gradus.kernel.DiffGradKernels;
 import dev.gradus.kernel.SgdKernels;
+import dev.gradus.kernel.SwatsKernels;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
 import dev.gradus.kernel.YogiKernels;
@@ -101,6 +102,11 @@ public final class ScalarUpdateKernels implements UpdateKernels {
     @Override
     public YogiKernels yogi() {
         return ScalarYogi.INSTANCE;
+    }
+
+    @Override
+    public SwatsKernels swats() {
+        return ScalarSwats.INSTANCE;
     }
 
     @Override

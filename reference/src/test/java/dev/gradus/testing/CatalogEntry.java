@@ -5,6 +5,7 @@ import org.quicktheories.core.Gen;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +49,26 @@ public interface CatalogEntry {
             throw new AssertionError("golden scalar '" + name + "' is not mapped in the " + family() + " entry");
         }
         return scalarState.get(ours);
+    }
+
+    /**
+     * Our value of the golden scalar state entry {@code name} of {@code file} after {@code steps} steps,
+     * given the group's scalar state and the parameter's ({@link dev.gradus.Optimizer#parameterScalars}).
+     * By default the group's, through {@link #goldenScalar(String, Rule, long, Map)}; an entry whose golden
+     * scalars include per-parameter state (SWATS's {@code exp_avg2}) overrides this.
+     */
+    default double goldenScalar(GoldenFile file, String name, Rule rule, long steps, Map<String, Double> scalarState,
+                                Map<String, Double> parameterScalars) {
+        return goldenScalar(name, rule, steps, scalarState);
+    }
+
+    /**
+     * Our slots whose state vector the source creates only when it first uses it (SWATS's momentum
+     * buffer, at the first SGD-phase step), so a golden file may lack it; the slot must then still hold
+     * its initial value everywhere. Empty by default: every slot has its golden vector.
+     */
+    default Set<String> lazySlots() {
+        return Set.of();
     }
 
     /** Valid random hyperparameters, every flag and option included. */

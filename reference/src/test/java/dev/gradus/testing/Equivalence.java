@@ -21,9 +21,12 @@ import static org.quicktheories.QuickTheory.qt;
  * The property that two kernel sets agree: for random valid hyperparameters, sizes 0..300 and
  * some large odd ones, a random {@code [from, to)} window inside padded buffers of every memory
  * kind, 1–12 consecutive steps and gradients with special values, the parameter and every slot
- * have the same bits after every step (within the entry's ULP bound), and nothing outside the
- * window or in the gradient changes. For an entry that {@linkplain CatalogEntry#differsInParamOnly()
- * differs in the parameter only}, each step is compared from the same state instead.
+ * have the same bits after every step (within the entry's ULP bound), so have the rule's group and
+ * per-parameter scalar state (bitwise; each run has its own, and its own plan per step), and nothing
+ * outside the window or in the gradient changes. A rule that needs {@linkplain Rule#wholeParameters()
+ * whole parameters} is handed views of the window and stepped over all of them. For an entry that
+ * {@linkplain CatalogEntry#differsInParamOnly() differs in the parameter only}, each step is compared
+ * from the same state instead.
  */
 public final class Equivalence {
 
@@ -80,9 +83,12 @@ public final class Equivalence {
             for (int i = 0; i < slots + 2; i++) {
                 b[i].copyFrom(a[i]);
             }
-            ParamBuffers pa = buffers(a), pb = buffers(b);
+            // A rule whose plan needs whole parameters gets views of the window, stepped over [0, n).
+            boolean whole = rule.wholeParameters();
+            ParamBuffers pa = buffers(a, rule, whole, padLeft, n), pb = buffers(b, rule, whole, padLeft, n);
+            long from = whole ? 0 : padLeft, to = from + n;
             List<float[]> before = snapshot(a);
-            double[] scalars = rule.initialScalars().clone();
+            double[] scalarsA = rule.initialScalars().clone(), scalarsB = rule.initialScalars().clone();
             boolean perStep = entry.differsInParamOnly();
             for (int t = 1; t <= steps; t++) {
                 Buffers.fill(a[1], r, special);                     // a fresh gradient, padding included
@@ -90,9 +96,11 @@ public final class Equivalence {
                 float[] grad = a[1].toArray(ValueLayout.JAVA_FLOAT);
                 before.set(1, grad);
                 float[] paramBefore = Bits.floats(a[0]);
-                StepPlan plan = rule.plan(new StepContext(t, lr, lr, scalars));
-                plan.apply(reference, pa, padLeft, padLeft + n);
-                plan.apply(candidate, pb, padLeft, padLeft + n);
+                // One plan per run: a plan may update the scalar state it was given (SWATS's switch).
+                StepPlan planA = rule.plan(new StepContext(t, lr, lr, scalarsA));
+                StepPlan planB = rule.plan(new StepContext(t, lr, lr, scalarsB));
+                planA.apply(reference, pa, from, to);
+                planB.apply(candidate, pb, from, to);
                 for (int i = 0; i < slots + 2; i++) {
                     String name = i == 0 ? "param" : i == 1 ? "grad" : "slot " + rule.slotNames().get(i - 2);
                     String what = where + ", step " + t + ", " + name + " (" + reference.name() + " vs " + candidate.name() + ")";
@@ -108,22 +116,44 @@ public final class Equivalence {
                         }
                     }
                 }
+                String step = where + ", step " + t + " (" + reference.name() + " vs " + candidate.name() + ")";
+                assertSameScalars(rule.scalarNames(), scalarsA, scalarsB, step + ", group scalar");
+                assertSameScalars(rule.parameterScalarNames(), pa.scalars(), pb.scalars(), step + ", parameter scalar");
                 if (perStep) {                                      // the next step starts from the same state
                     for (int i = 0; i < slots + 2; i++) {
                         b[i].copyFrom(a[i]);
                     }
+                    System.arraycopy(scalarsA, 0, scalarsB, 0, scalarsA.length);
+                    System.arraycopy(pa.scalars(), 0, pb.scalars(), 0, pa.scalars().length);
                 }
             }
         }
         return worst;
     }
 
-    private static ParamBuffers buffers(MemorySegment[] s) {
-        List<MemorySegment> slots = new ArrayList<>();
-        for (int i = 2; i < s.length; i++) {
-            slots.add(s[i]);
+    /**
+     * The buffers of one run, with fresh per-parameter scalars; for a rule that needs {@linkplain
+     * Rule#wholeParameters() whole parameters}, views of the window {@code [padLeft, padLeft + n)}.
+     */
+    private static ParamBuffers buffers(MemorySegment[] s, Rule rule, boolean whole, int padLeft, int n) {
+        List<MemorySegment> views = new ArrayList<>();
+        for (MemorySegment m : s) {
+            views.add(whole ? m.asSlice((long) padLeft * Float.BYTES, (long) n * Float.BYTES) : m);
         }
-        return new ParamBuffers(s[0], s[1], slots);
+        return new ParamBuffers(views.get(0), views.get(1), views.subList(2, views.size()),
+                rule.initialParameterScalars().clone());
+    }
+
+    /** Scalar state of the two runs, bitwise ({@code Double.doubleToLongBits}: every NaN is one value). */
+    private static void assertSameScalars(List<String> names, double[] expected, double[] actual, String what) {
+        if (expected.length != actual.length || expected.length != names.size()) {
+            throw new AssertionError(what + "s: " + expected.length + " and " + actual.length + " values for " + names);
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.doubleToLongBits(expected[i]) != Double.doubleToLongBits(actual[i])) {
+                throw new AssertionError(what + " " + names.get(i) + " is " + actual[i] + ", expected " + expected[i]);
+            }
+        }
     }
 
     private static List<float[]> snapshot(MemorySegment[] s) {

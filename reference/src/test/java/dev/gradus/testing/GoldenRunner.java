@@ -4,7 +4,9 @@ import dev.gradus.Optimizer;
 import dev.gradus.kernel.UpdateKernels;
 import dev.gradus.rules.Rule;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** Replays a golden optimizer file through the {@link Optimizer} facade and given kernels. */
@@ -16,8 +18,10 @@ public final class GoldenRunner {
      * Runs the file: the parameters after every step and the final state must match (bitwise,
      * or within the entry's {@link CatalogEntry#goldenUlps(GoldenFile)}; for an entry that
      * {@linkplain CatalogEntry#differsInParamOnly() differs in the parameter only}, every step
-     * starts from the file's parameters and the final state is bitwise). Returns the largest
-     * difference seen.
+     * starts from the file's parameters and the final state is bitwise). A {@linkplain
+     * CatalogEntry#lazySlots() lazy slot} the file lacks must hold its initial value; scalar state maps
+     * through {@link CatalogEntry#goldenScalar(GoldenFile, String, Rule, long, Map, Map)}, which sees
+     * the group's and the parameter's scalars. Returns the largest difference seen.
      */
     public static long run(GoldenFile f, CatalogEntry entry, UpdateKernels kernels) {
         if (!f.kind().equals("optimizer") || !f.header("dtype").equals("float32")) {
@@ -57,12 +61,24 @@ public final class GoldenRunner {
                 worst = Math.max(worst, Bits.assertClose(f.floats("state." + name, "final"), opt.slotValues("p", slot),
                         perStep ? 0 : ulps, f + ": final state " + name + " (" + kernels.name() + ")"));
             }
-            if (f.stateVectors().size() != opt.slotNames().size()) {
+            List<String> unwritten = new ArrayList<>();             // lazy slots the source never created
+            for (String slot : entry.lazySlots()) {
+                if (f.stateVectors().stream().noneMatch(name -> slot.equals(slots.get(name)))) {
+                    unwritten.add(slot);
+                    float init = rule.initialSlotValue(slot);
+                    float[] ours = opt.slotValues("p", slot);
+                    float[] expected = new float[ours.length];
+                    Arrays.fill(expected, init);
+                    Bits.assertClose(expected, ours, 0, f + ": slot " + slot + ", absent from the file, keeps its initial value ("
+                            + kernels.name() + ")");
+                }
+            }
+            if (f.stateVectors().size() + unwritten.size() != opt.slotNames().size()) {
                 throw new AssertionError(f + ": golden state vectors " + f.stateVectors() + ", our slots " + opt.slotNames());
             }
             for (String name : f.stateScalars()) {
                 double expected = f.doubles("state." + name, "final")[0];
-                double actual = entry.goldenScalar(name, rule, opt.stepCount(), opt.scalarState());
+                double actual = entry.goldenScalar(f, name, rule, opt.stepCount(), opt.scalarState(), opt.parameterScalars("p"));
                 if (Double.doubleToLongBits(expected) != Double.doubleToLongBits(actual)) {
                     throw new AssertionError(f + ": final " + name + " is " + actual + ", expected " + expected);
                 }

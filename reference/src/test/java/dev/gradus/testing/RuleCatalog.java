@@ -19,7 +19,8 @@ public final class RuleCatalog {
             new LookaheadEntry(),
             new RangerEntry(),
             new DiffGradEntry(),
-            new YogiEntry());
+            new YogiEntry(),
+            new SwatsEntry());
 
     private RuleCatalog() {
     }

@@ -1,0 +1,41 @@
+package dev.gradus.kernel;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Element formulas of SWATS (spec R18). Equations use the {@link SwatsCoefficients} names; g is the
+ * gradient after weight decay, {@code g + λ·θ} when {@code l2}, a value local to the kernel (the
+ * gradient buffer is only read; the sources write it into the gradient in place, with the same numbers).
+ */
+public interface SwatsKernels {
+
+    /**
+     * Adam phase: {@code m ← m·β1 + (1−β1)·g; v ← v·β2 + ((1−β2)·g)·g; d ← √v + eps; u ← (m/d)·(−ss);
+     * θ ← θ + u}, and returns {@code Σ u·g} and {@code Σ u·u}, each product rounded to float32 and added
+     * one element at a time in increasing index order to an accumulator starting at +0 ({@link SwatsDots}).
+     */
+    SwatsDots adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                   long from, long to, SwatsCoefficients c);
+
+    /** As {@link #adam}, with {@code vMax ← max(vMax, v)} and {@code d ← √vMax + eps}. */
+    SwatsDots amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
+                      long from, long to, SwatsCoefficients c);
+
+    /**
+     * The repositories' first SGD-phase step of a parameter: {@code b ← g; u ← g·(1−β1);
+     * u ← u + β1·b (nesterov); θ ← θ + negSgdStep·u}.
+     */
+    void sgdFirst(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c);
+
+    /**
+     * The repositories' later SGD-phase steps, shrink included: {@code b ← b·β1 + g; b ← b·(1−β1);
+     * b ← b + β1·b (nesterov); θ ← θ + negSgdStep·b}.
+     */
+    void sgdShrinking(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c);
+
+    /**
+     * The paper's SGD phase ({@code b} is 0 at the switch): {@code b ← b·β1 + g; θ ← θ + negSgdStep·b}, or
+     * with nesterov {@code θ ← θ + negSgdStep·(g + β1·b)}.
+     */
+    void sgd(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c);
+}

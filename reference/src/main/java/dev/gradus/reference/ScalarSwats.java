@@ -1,0 +1,185 @@
+package dev.gradus.reference;
+
+import dev.gradus.kernel.SwatsCoefficients;
+import dev.gradus.kernel.SwatsDots;
+import dev.gradus.kernel.SwatsKernels;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
+/**
+ * SWATS, plain loops (spec R18). The vector twin in gradus-simd repeats these statements; for the Adam
+ * phase it hands its running dot products to the {@code ...Range} methods here, which continue them.
+ */
+public final class ScalarSwats implements SwatsKernels {
+
+    static final ScalarSwats INSTANCE = new ScalarSwats();
+
+    private ScalarSwats() {
+    }
+
+    @Override
+    public SwatsDots adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                          long from, long to, SwatsCoefficients c) {
+        return adamRange(param, grad, m, v, from, to, c, 0f, 0f);
+    }
+
+    @Override
+    public SwatsDots amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
+                             long from, long to, SwatsCoefficients c) {
+        return amsgradRange(param, grad, m, v, vMax, from, to, c, 0f, 0f);
+    }
+
+    @Override
+    public void sgdFirst(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+        sgdFirstRange(param, grad, b, from, to, c);
+    }
+
+    @Override
+    public void sgdShrinking(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+        sgdShrinkingRange(param, grad, b, from, to, c);
+    }
+
+    @Override
+    public void sgd(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+        sgdRange(param, grad, b, from, to, c);
+    }
+
+    /**
+     * Also the tail of the vector twin: continues the dot products {@code pg} and {@code pp} (accumulated in
+     * index order over the elements before {@code from}) over {@code [from, to)}.
+     */
+    public static SwatsDots adamRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                      long from, long to, SwatsCoefficients c, float pg, float pp) {
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
+        final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = m.getAtIndex(JAVA_FLOAT, i) * b1 + omb1 * g;
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            float vi = v.getAtIndex(JAVA_FLOAT, i) * b2 + (omb2 * g) * g;
+            // d ← √v + ⟨eps⟩
+            float d = (float) Math.sqrt(vi) + eps;
+            // u ← (m/d)·⟨−ss⟩
+            float u = (mi / d) * negStep;
+            // θ ← θ + u
+            p = p + u;
+            // pg ← pg + u·g, in index order
+            pg = pg + u * g;
+            // pp ← pp + u·u, in index order
+            pp = pp + u * u;
+            m.setAtIndex(JAVA_FLOAT, i, mi);
+            v.setAtIndex(JAVA_FLOAT, i, vi);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+        return new SwatsDots(pg, pp);
+    }
+
+    /** Also the tail of the vector twin; continues {@code pg} and {@code pp} as {@link #adamRange} does. */
+    public static SwatsDots amsgradRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                         MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
+        final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = m.getAtIndex(JAVA_FLOAT, i) * b1 + omb1 * g;
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            float vi = v.getAtIndex(JAVA_FLOAT, i) * b2 + (omb2 * g) * g;
+            // vMax ← max(vMax, v)
+            float vm = Math.max(vMax.getAtIndex(JAVA_FLOAT, i), vi);
+            // d ← √vMax + ⟨eps⟩
+            float d = (float) Math.sqrt(vm) + eps;
+            // u ← (m/d)·⟨−ss⟩
+            float u = (mi / d) * negStep;
+            // θ ← θ + u
+            p = p + u;
+            // pg ← pg + u·g, in index order
+            pg = pg + u * g;
+            // pp ← pp + u·u, in index order
+            pp = pp + u * u;
+            m.setAtIndex(JAVA_FLOAT, i, mi);
+            v.setAtIndex(JAVA_FLOAT, i, vi);
+            vMax.setAtIndex(JAVA_FLOAT, i, vm);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+        return new SwatsDots(pg, pp);
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void sgdFirstRange(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
+                                     SwatsCoefficients c) {
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negLr = c.negSgdStep(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), nesterov = c.nesterov();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // b ← g
+            float bi = g;
+            // u ← g·⟨1−β1⟩
+            float u = g * omb1;
+            // u ← u + ⟨β1⟩·b
+            if (nesterov) u = u + b1 * bi;
+            // θ ← θ + ⟨−Λ⟩·u
+            p = p + negLr * u;
+            b.setAtIndex(JAVA_FLOAT, i, bi);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void sgdShrinkingRange(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
+                                         SwatsCoefficients c) {
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negLr = c.negSgdStep(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), nesterov = c.nesterov();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // b ← b·⟨β1⟩ + g
+            float bi = b.getAtIndex(JAVA_FLOAT, i) * b1 + g;
+            // b ← b·⟨1−β1⟩  (the sources' in-place shrink)
+            bi = bi * omb1;
+            // b ← b + ⟨β1⟩·b
+            if (nesterov) bi = bi + b1 * bi;
+            // θ ← θ + ⟨−Λ⟩·b
+            p = p + negLr * bi;
+            b.setAtIndex(JAVA_FLOAT, i, bi);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+
+    /** Also the tail of the vector twin. */
+    public static void sgdRange(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
+                                SwatsCoefficients c) {
+        final float b1 = c.beta1(), negStep = c.negSgdStep(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), nesterov = c.nesterov();
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // b ← b·⟨β1⟩ + g
+            float bi = b.getAtIndex(JAVA_FLOAT, i) * b1 + g;
+            // d ← g + ⟨β1⟩·b (nesterov), else d ← b
+            float d = nesterov ? g + b1 * bi : bi;
+            // θ ← θ + ⟨−(1−β1)·Λ⟩·d
+            p = p + negStep * d;
+            b.setAtIndex(JAVA_FLOAT, i, bi);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+}
