@@ -27,19 +27,26 @@ final class StateSnapshot {
      * @param grads  their gradients, by name (may be a subset)
      */
     static StateSnapshot of(Optimizer opt, Map<String, MemorySegment> values, Map<String, MemorySegment> grads) {
+        return of(opt, values, grads, false);
+    }
+
+    /** As {@link #of(Optimizer, Map, Map)}; with {@code canonicalNaN} every NaN counts as one value (as across kernel sets). */
+    static StateSnapshot of(Optimizer opt, Map<String, MemorySegment> values, Map<String, MemorySegment> grads, boolean canonicalNaN) {
         Map<String, long[]> e = new LinkedHashMap<>();
         e.put("stepCount", new long[] {opt.stepCount()});
         for (String g : opt.groupNames()) {
-            e.put("scalars of group " + g, doubles(opt.scalarState(g).values().stream().mapToDouble(Double::doubleValue).toArray()));
+            e.put("scalars of group " + g, doubles(opt.scalarState(g).values().stream().mapToDouble(Double::doubleValue).toArray(),
+                    canonicalNaN));
             for (String p : opt.group(g).parameterNames()) {
-                e.put("value of " + p, floats(values.get(p)));
+                e.put("value of " + p, floats(values.get(p), canonicalNaN));
                 if (grads.containsKey(p)) {
-                    e.put("gradient of " + p, floats(grads.get(p)));
+                    e.put("gradient of " + p, floats(grads.get(p), canonicalNaN));
                 }
                 for (String slot : opt.group(g).rule().slotNames()) {
-                    e.put("slot " + slot + " of " + p, floats(opt.slot(p, slot)));
+                    e.put("slot " + slot + " of " + p, floats(opt.slot(p, slot), canonicalNaN));
                 }
-                e.put("scalars of " + p, doubles(opt.parameterScalars(p).values().stream().mapToDouble(Double::doubleValue).toArray()));
+                e.put("scalars of " + p, doubles(opt.parameterScalars(p).values().stream().mapToDouble(Double::doubleValue).toArray(),
+                        canonicalNaN));
             }
         }
         return new StateSnapshot(e);
@@ -48,26 +55,27 @@ final class StateSnapshot {
     /** Only the memory the caller owns (for a closed optimizer, whose slots cannot be read). */
     static StateSnapshot ofBuffers(Map<String, MemorySegment> buffers) {
         Map<String, long[]> e = new LinkedHashMap<>();
-        buffers.forEach((name, s) -> e.put(name, s.scope().isAlive() ? floats(s) : new long[] {-1}));
+        buffers.forEach((name, s) -> e.put(name, s.scope().isAlive() ? floats(s, false) : new long[] {-1}));
         return new StateSnapshot(e);
     }
 
-    static long[] floats(MemorySegment s) {
+    static long[] floats(MemorySegment s, boolean canonicalNaN) {
         if (s == null) {
             return new long[] {-2};
         }
         long n = s.byteSize() / Float.BYTES;
         long[] out = new long[Math.toIntExact(n)];
         for (int i = 0; i < n; i++) {
-            out[i] = Float.floatToRawIntBits(s.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i));
+            float f = s.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i);
+            out[i] = canonicalNaN ? Float.floatToIntBits(f) : Float.floatToRawIntBits(f);
         }
         return out;
     }
 
-    private static long[] doubles(double[] d) {
+    private static long[] doubles(double[] d, boolean canonicalNaN) {
         long[] out = new long[d.length];
         for (int i = 0; i < d.length; i++) {
-            out[i] = Double.doubleToRawLongBits(d[i]);
+            out[i] = canonicalNaN ? Double.doubleToLongBits(d[i]) : Double.doubleToRawLongBits(d[i]);
         }
         return out;
     }
