@@ -663,7 +663,7 @@ public final class Optimizer implements AutoCloseable {
         if (g == null) {
             throw new IllegalArgumentException("no parameter named '" + param + "'; registered: " + groupOfParam.keySet());
         }
-        int i = g.rule().slotNames().indexOf(slot);
+        int i = g.rule().slotNames().indexOf(Check.notNull("slot name", slot));
         if (i < 0) {
             throw new IllegalArgumentException("rule " + g.rule().name() + " has no slot '" + slot + "'; its slots: " + g.rule().slotNames());
         }
@@ -815,7 +815,7 @@ public final class Optimizer implements AutoCloseable {
 
     private void enter() {
         if (!busy.compareAndSet(false, true)) {
-            throw new IllegalStateException("the optimizer is already in use by another thread (step, register or close); "
+            throw new IllegalStateException("the optimizer is already in use by another thread (step, register, save, load or close); "
                     + "an Optimizer must be used from one thread at a time");
         }
     }
