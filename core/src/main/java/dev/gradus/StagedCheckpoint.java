@@ -24,7 +24,7 @@ import static dev.gradus.CheckpointFormat.*;
 final class StagedCheckpoint implements AutoCloseable {
 
     /** Bytes per staged chunk: a multiple of the alignment, so no float straddles two chunks. */
-    static final int CHUNK = 1 << 24;
+    static final int CHUNK = 1 << 20;
 
     private final Arena arena = Arena.ofConfined();
     private final List<MemorySegment> chunks = new ArrayList<>();

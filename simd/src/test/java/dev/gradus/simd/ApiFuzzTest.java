@@ -63,7 +63,7 @@ import static org.quicktheories.QuickTheory.qt;
  */
 class ApiFuzzTest {
 
-    private static final int SCENARIOS = Integer.getInteger("gradus.fuzz.scenarios", 400);
+    private static final int SCENARIOS = Integer.getInteger("gradus.fuzz.scenarios", 300);
 
     private static final double[] DOUBLES = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1.0, -0.0, 0.0,
             Double.MIN_VALUE, 1e-300, 1e-8, 1e-3, 0.01, 0.1, 0.5, 0.9, 0.999, 1.0, 1.5, 2.0, 1e10, Double.MAX_VALUE};

@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.SequenceInputStream;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -441,13 +440,10 @@ class CheckpointLoadTest {
             return regs;
         })) {
             // 'b' is registered by the thread that owns its confined arena; this thread cannot touch it.
-            Arena[] confined = new Arena[1];
-            Thread owner = new Thread(() -> {
-                confined[0] = Arena.ofConfined();
-                t.opt.group(CheckpointRig.BIASES).register("b", confined[0].allocate(60, 64), confined[0].allocate(60, 64), 3, 5);
-            });
-            owner.start();
-            owner.join();
+            var owner = java.util.concurrent.Executors.newSingleThreadExecutor();
+            Arena confined = owner.submit(Arena::ofConfined).get();
+            owner.submit(() -> t.opt.group(CheckpointRig.BIASES).register("b", confined.allocate(60, 64), confined.allocate(60, 64), 3, 5))
+                    .get();
             var e = assertThrows(IllegalStateException.class, () -> t.opt.load(new ByteArrayInputStream(bytes)));
             assertEquals("parameter 'b' belongs to a confined arena of another thread; this thread cannot access it", e.getMessage());
             var s = assertThrows(IllegalStateException.class, () -> t.opt.save(new ByteArrayOutputStream()));
@@ -455,6 +451,13 @@ class CheckpointLoadTest {
             var step = assertThrows(IllegalStateException.class, t.opt::step);
             assertEquals("parameter 'b' belongs to a confined arena of another thread; this thread cannot access it", step.getMessage());
             assertEquals(0, t.opt.stepCount());
+            owner.submit(() -> {                                                            // its owner can load
+                t.opt.load(new ByteArrayInputStream(bytes));
+                return null;
+            }).get();
+            assertEquals(3, t.opt.stepCount());
+            owner.submit(confined::close).get();
+            owner.close();
         }
     }
 

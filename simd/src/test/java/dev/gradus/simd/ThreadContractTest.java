@@ -215,7 +215,7 @@ class ThreadContractTest {
      */
     @Test
     void twoThreadsHammeringStepLoseNoStepAndTearNone() throws Exception {
-        int n = 8192, calls = 300;
+        int n = 8192, calls = 200;
         try (Rig rig = new Rig(Optimizer.builder(Adam.adam().withAmsgrad(true)).learningRate(0.01).build(), n);
              Rig reference = new Rig(Optimizer.builder(Adam.adam().withAmsgrad(true)).learningRate(0.01).build(), n)) {
             AtomicInteger taken = new AtomicInteger(), refused = new AtomicInteger();
@@ -263,7 +263,7 @@ class ThreadContractTest {
     /** Saves racing steps: each save that is not refused holds the state after some whole number of steps. */
     @Test
     void savesRacingStepsAreNeverTorn() throws Exception {
-        int n = 4096, steps = 120;
+        int n = 4096, steps = 80;
         try (Rig rig = new Rig(Optimizer.builder(Adam.adam()).learningRate(0.01).build(), n);
              Rig replica = new Rig(Optimizer.builder(Adam.adam()).learningRate(0.01).build(), n);
              Rig reference = new Rig(Optimizer.builder(Adam.adam()).learningRate(0.01).build(), n)) {
