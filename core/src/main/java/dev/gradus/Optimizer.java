@@ -9,9 +9,16 @@ import dev.gradus.rules.Rule;
 import dev.gradus.rules.StepContext;
 import dev.gradus.rules.StepPlan;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,13 +63,38 @@ import java.util.function.Consumer;
  * write anything: a call that throws {@link IllegalArgumentException} or
  * {@link IllegalStateException} leaves every parameter, gradient, slot and counter as it was.
  *
- * <p><b>Threads.</b> An optimizer is not thread-safe: use it from one thread at a time (hand-offs
- * between threads need the usual happens-before, e.g. a lock or a queue). Overlapping calls of
- * {@link #step()}, registration or {@link #close()} from two threads are detected and the later
- * one fails with {@link IllegalStateException} before it writes anything.
+ * <p><b>Threads.</b> An optimizer is not thread-safe: use it from one thread at a time. It may move
+ * between threads when the hand-off gives the usual happens-before (a lock, a queue, a
+ * {@code Future}). What is enforced, cheaply:
+ * <ul>
+ *   <li>The calls that write or must see a consistent state, {@link #step()}, registration,
+ *       {@link #save(Path)}/{@link #load(Path)} (all overloads) and {@link #close()}, hold the
+ *       optimizer for their whole duration. A second such call that overlaps, from another thread
+ *       (or from a schedule called back by the step), fails at once with
+ *       {@link IllegalStateException} and writes nothing; the first one is not disturbed. This is
+ *       a detector, not a lock: the caller that fails must not retry in a loop as a substitute for
+ *       synchronisation.</li>
+ *   <li>A {@link MemorySegment} of a confined arena can only be used by its owner thread: registering
+ *       it from another thread is an {@link IllegalArgumentException}, and {@link #step()},
+ *       {@link #save} or {@link #load} in a thread that cannot access a registered buffer is an
+ *       {@link IllegalStateException}, before anything is written.</li>
+ * </ul>
+ * Not enforced (the caller's side of the contract): the queries ({@link #stepCount()},
+ * {@link #slot}, {@link #slotValues}, {@link #scalarState()}, {@link #parameterScalars}, …) take no
+ * hold, so calling them while another thread steps may return a mix of two steps; a slot view from
+ * {@link #slot} reads live memory. No other thread may write a registered parameter or gradient, or
+ * close its arena, while a step, save or load runs.
  *
  * <p><b>Kernels.</b> By default the kernels chosen by {@link Kernels#selected()}: the vector
  * twins when the JVM can run them, else the scalar reference. Both give the same bits.
+ *
+ * <p><b>Checkpoints.</b> {@link #save(Path)} writes the whole state (step counter, every
+ * parameter's values, slots and scalar state, every group's scalar state) with the configuration
+ * it was produced under (rules with every hyperparameter, schedules, clipping, non-finite policy)
+ * in a versioned, checksummed binary format ({@code checkpoint-format.md} in the sources). To
+ * resume, build the same optimizer, register the same parameters and {@link #load(Path)}: the run
+ * then continues bit for bit as if it had never stopped, whichever kernels or memory kinds either
+ * side uses. A load checks everything before it writes anything.
  */
 public final class Optimizer implements AutoCloseable {
 
@@ -378,6 +410,10 @@ public final class Optimizer implements AutoCloseable {
         if (!s.scope().isAlive()) {
             throw new IllegalArgumentException(what + " belongs to a closed arena");
         }
+        if (!s.isAccessibleBy(Thread.currentThread())) {
+            throw new IllegalArgumentException(what + " belongs to a confined arena of another thread; "
+                    + "register and step it in the thread that owns the arena");
+        }
         if (s.byteSize() % Float.BYTES != 0) {
             throw new IllegalArgumentException(what + " has " + s.byteSize() + " bytes, expected a multiple of 4 (float32 elements)");
         }
@@ -389,6 +425,17 @@ public final class Optimizer implements AutoCloseable {
 
     private static boolean overlaps(MemorySegment a, MemorySegment b) {
         return a.byteSize() > 0 && b.byteSize() > 0 && a.asOverlappingSlice(b).isPresent();
+    }
+
+    /** A registered buffer this thread can read and write now: its arena is open and not confined to another thread. */
+    static void checkUsable(String what, MemorySegment s) {
+        if (!s.scope().isAlive()) {
+            throw new IllegalStateException(what + " belongs to an arena that was closed");
+        }
+        if (!s.isAccessibleBy(Thread.currentThread())) {
+            throw new IllegalStateException(what + " belongs to a confined arena of another thread; "
+                    + "this thread cannot access it");
+        }
     }
 
     // ---------------------------------------------------------------- the step
@@ -428,13 +475,17 @@ public final class Optimizer implements AutoCloseable {
         }
         for (ParamGroup g : gs) {
             for (ParamGroup.Param p : g.params.values()) {
-                if (!p.value().scope().isAlive()) {
-                    throw new IllegalStateException("parameter '" + p.name() + "' belongs to an arena that was closed");
-                }
-                if (!p.grad().scope().isAlive()) {
-                    throw new IllegalStateException("gradient of parameter '" + p.name() + "' belongs to an arena that was closed");
-                }
+                checkUsable("parameter '" + p.name() + "'", p.value());
+                checkUsable("gradient of parameter '" + p.name() + "'", p.grad());
             }
+        }
+        // Plans are pure (a rule may refuse its step here, e.g. AdaBound with a zero initial
+        // learning rate), so they are made before anything is written.
+        double[][] nextScalars = new double[gs.size()][];
+        StepPlan[] plans = new StepPlan[gs.size()];
+        for (int i = 0; i < gs.size(); i++) {
+            nextScalars[i] = gs.get(i).scalars.clone();
+            plans[i] = rules.get(i).plan(new StepContext(t, lr[i], initialLr[i], nextScalars[i]));
         }
         TransformKernels tk = kernels.transforms();
         if (nonFinite != NonFinitePolicy.PROPAGATE) {
@@ -467,12 +518,10 @@ public final class Optimizer implements AutoCloseable {
         }
         for (int i = 0; i < gs.size(); i++) {
             ParamGroup g = gs.get(i);
-            double[] next = g.scalars.clone();
-            StepPlan plan = rules.get(i).plan(new StepContext(t, lr[i], initialLr[i], next));
             for (ParamGroup.Param p : g.params.values()) {
-                plan.apply(kernels, p.buffers(), 0, p.length());
+                plans[i].apply(kernels, p.buffers(), 0, p.length());
             }
-            g.scalars = next;
+            g.scalars = nextScalars[i];
         }
         steps = t;
         return new StepReport(t, true, lrs, norm, Optional.empty());
@@ -636,7 +685,7 @@ public final class Optimizer implements AutoCloseable {
         if (g == null) {
             throw new IllegalArgumentException("no parameter named '" + param + "'; registered: " + groupOfParam.keySet());
         }
-        int i = g.rule().slotNames().indexOf(slot);
+        int i = g.rule().slotNames().indexOf(Check.notNull("slot name", slot));
         if (i < 0) {
             throw new IllegalArgumentException("rule " + g.rule().name() + " has no slot '" + slot + "'; its slots: " + g.rule().slotNames());
         }
@@ -646,6 +695,124 @@ public final class Optimizer implements AutoCloseable {
     /** A copy of one state slot of one parameter. */
     public float[] slotValues(String param, String slot) {
         return slot(param, slot).toArray(ValueLayout.JAVA_FLOAT);
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    /**
+     * Writes a checkpoint to {@code file}, crash-safely: the bytes go to a temporary file in the
+     * same directory, which is flushed, forced to the device and atomically renamed over
+     * {@code file}. A crash or failure at any point leaves either the old file or the new one.
+     *
+     * @throws IllegalStateException if the optimizer is closed or in use by another thread, or a
+     *                               parameter's arena is closed or confined to another thread
+     * @throws IOException           if the file cannot be written; the old file is then unchanged
+     */
+    public void save(Path file) throws IOException {
+        save(file, AtomicFile.NONE);
+    }
+
+    /** {@link #save(Path)} with a hook at each stage of the atomic write (tests fail there). */
+    void save(Path file, AtomicFile.Hook hook) throws IOException {
+        Check.notNull("checkpoint file", file);
+        enter();
+        try {
+            checkSavable();
+            AtomicFile.write(file, out -> CheckpointWriter.write(this, out), hook);
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * Writes a checkpoint to {@code out}, flushes it and leaves it open. Exactly the checkpoint's
+     * bytes are written, so several checkpoints (or other data) can follow each other in a stream.
+     *
+     * @throws IllegalStateException as {@link #save(Path)}
+     * @throws IOException           if the stream fails (it may then hold part of a checkpoint,
+     *                               which {@link #load(InputStream)} rejects)
+     */
+    public void save(OutputStream out) throws IOException {
+        Check.notNull("checkpoint stream", out);
+        enter();
+        try {
+            checkSavable();
+            CheckpointWriter.write(this, out);
+        } finally {
+            leave();
+        }
+    }
+
+    private void checkSavable() {
+        ensureOpen();
+        for (ParamGroup.Param p : paramsInOrder()) {
+            checkUsable("parameter '" + p.name() + "'", p.value());
+        }
+    }
+
+    /** {@link #load(Path, LoadOptions)} with {@link LoadOptions#strict()}. */
+    public void load(Path file) throws IOException {
+        load(file, LoadOptions.strict());
+    }
+
+    /**
+     * Restores the state saved in {@code file} into this optimizer: the step counter, every
+     * registered parameter's values, slots and scalar state, and every group's scalar state. The
+     * optimizer must be built with the same groups, rules and schedules and have the same
+     * parameters registered (name, group, length and shape); unless {@code options} override
+     * hyperparameters, every hyperparameter, schedule, the clipping and the non-finite policy must
+     * also match. The whole file is read and verified (magic number, version, length, CRC32C,
+     * structure) and compared with this optimizer before anything is written; a load that throws
+     * leaves the optimizer exactly as it was.
+     *
+     * @throws IllegalArgumentException if the file is not a valid checkpoint or does not match this
+     *                                  optimizer; the message says what and where
+     * @throws IllegalStateException    if the optimizer is closed or in use by another thread, or a
+     *                                  registered parameter's arena is closed or confined to another thread
+     * @throws IOException              if the file cannot be read
+     */
+    public void load(Path file, LoadOptions options) throws IOException {
+        Check.notNull("checkpoint file", file);
+        Check.notNull("load options", options);
+        enter();
+        try {
+            ensureOpen();
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+                 StagedCheckpoint staged = StagedCheckpoint.read(ch, ch.size())) {
+                restore(staged, options);
+            }
+        } finally {
+            leave();
+        }
+    }
+
+    /** {@link #load(InputStream, LoadOptions)} with {@link LoadOptions#strict()}. */
+    public void load(InputStream in) throws IOException {
+        load(in, LoadOptions.strict());
+    }
+
+    /**
+     * As {@link #load(Path, LoadOptions)}, from a stream: reads exactly one checkpoint's bytes and
+     * leaves the stream open after them. A stream that ends early is a truncated checkpoint.
+     */
+    public void load(InputStream in, LoadOptions options) throws IOException {
+        Check.notNull("checkpoint stream", in);
+        Check.notNull("load options", options);
+        enter();
+        try {
+            ensureOpen();
+            try (StagedCheckpoint staged = StagedCheckpoint.read(Channels.newChannel(in), -1)) {
+                restore(staged, options);
+            }
+        } finally {
+            leave();
+        }
+    }
+
+    private void restore(StagedCheckpoint staged, LoadOptions options) {
+        CheckpointRestore.check(this, staged.image(), options);
+        // Everything is checked; from here on the load writes.
+        CheckpointRestore.commit(this, staged);
     }
 
     /** Frees the off-heap state. The optimizer cannot step afterwards; heap parameters are untouched. */
@@ -670,7 +837,7 @@ public final class Optimizer implements AutoCloseable {
 
     private void enter() {
         if (!busy.compareAndSet(false, true)) {
-            throw new IllegalStateException("the optimizer is already in use by another thread (step, register or close); "
+            throw new IllegalStateException("the optimizer is already in use by another thread (step, register, save, load or close); "
                     + "an Optimizer must be used from one thread at a time");
         }
     }
@@ -682,6 +849,20 @@ public final class Optimizer implements AutoCloseable {
     // package-private access for checkpoints
     Map<String, ParamGroup> groupMap() {
         return groups;
+    }
+
+    /** Every parameter, in registration order. */
+    List<ParamGroup.Param> paramsInOrder() {
+        List<ParamGroup.Param> out = new ArrayList<>();
+        for (Map.Entry<String, ParamGroup> e : groupOfParam.entrySet()) {
+            out.add(e.getValue().params.get(e.getKey()));
+        }
+        return out;
+    }
+
+    /** The group of a registered parameter, or null. */
+    ParamGroup groupOf(String param) {
+        return groupOfParam.get(param);
     }
 
     long steps() {

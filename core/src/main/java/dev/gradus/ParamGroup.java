@@ -110,7 +110,17 @@ public final class ParamGroup {
             throw new IllegalStateException("a hyperparameter schedule of group '" + name + "' changes the rule's state slots from "
                     + rule.slotNames() + " to " + r.slotNames() + " at step " + (completed + 1));
         }
+        if (!r.scalarNames().equals(rule.scalarNames()) || !r.parameterScalarNames().equals(rule.parameterScalarNames())) {
+            throw new IllegalStateException("a hyperparameter schedule of group '" + name + "' changes the rule's scalar state from "
+                    + rule.scalarNames() + " (per parameter " + rule.parameterScalarNames() + ") to " + r.scalarNames()
+                    + " (per parameter " + r.parameterScalarNames() + ") at step " + (completed + 1));
+        }
         return r;
+    }
+
+    /** The hyperparameter schedules, in the order they were added. */
+    List<HyperSchedule<?>> hyperSchedules() {
+        return hyperSchedules;
     }
 
     List<Param> paramList() {

@@ -267,7 +267,7 @@ class StepPolicyTest {
             inside.await();
             float[] during = w.clone();
             var e = assertThrows(IllegalStateException.class, opt::step);
-            assertEquals("the optimizer is already in use by another thread (step, register or close); "
+            assertEquals("the optimizer is already in use by another thread (step, register, save, load or close); "
                     + "an Optimizer must be used from one thread at a time", e.getMessage());
             assertArrayEquals(bits(during), bits(w));
             release.countDown();
