@@ -10,10 +10,11 @@ import java.util.List;
  * @param steps     the step counter
  * @param nonFinite the {@link NonFinitePolicy}, described
  * @param clip      the {@link GradientClip}, described ({@link ConfigValue.Absent} for none)
+ * @param noise     the {@link GradientNoise}, described ({@link ConfigValue.Absent} for none)
  * @param groups    the groups, in definition order
  * @param params    the parameters, in registration order
  */
-record CheckpointImage(long steps, ConfigValue nonFinite, ConfigValue clip, List<Group> groups, List<Param> params) {
+record CheckpointImage(long steps, ConfigValue nonFinite, ConfigValue clip, ConfigValue noise, List<Group> groups, List<Param> params) {
 
     CheckpointImage {
         groups = List.copyOf(groups);

@@ -50,6 +50,9 @@ final class CheckpointRestore {
             different("the gradient clipping", img.clip(), ConfigValue.describe(opt.clip().orElse(null))).ifPresent(m -> {
                 throw new IllegalArgumentException(m + OVERRIDE_HINT);
             });
+            different("the gradient noise", img.noise(), ConfigValue.describe(opt.gradientNoise().orElse(null))).ifPresent(m -> {
+                throw new IllegalArgumentException(m + OVERRIDE_HINT);
+            });
         }
         for (ParamGroup.Param p : opt.paramsInOrder()) {
             Optimizer.checkUsable("parameter '" + p.name() + "'", p.value());

@@ -54,6 +54,7 @@ final class CheckpointWriter {
         m.putLong(opt.stepCount());
         m.putValue(ConfigValue.describe(opt.nonFinitePolicy()));
         m.putValue(ConfigValue.describe(opt.clip().orElse(null)));
+        m.putValue(ConfigValue.describe(opt.gradientNoise().orElse(null)));
         m.putInt(opt.groupMap().size());
         for (ParamGroup g : opt.groupMap().values()) {
             Rule rule = g.rule();

@@ -309,6 +309,16 @@ public final class Optimizer implements AutoCloseable {
                 throw new IllegalArgumentException("gradient of parameter '" + name + "' is a read-only segment; "
                         + group.rule().name() + "'s gradient centralisation writes to it");
             }
+            if (group.rule().centralization().map(c -> c.appliesTo(dims)).orElse(false)) {
+                for (ParamGroup g : groups.values()) {
+                    for (ParamGroup.Param p : g.params.values()) {
+                        if (overlaps(grad, p.grad())) {
+                            throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps the gradient of '"
+                                    + p.name() + "'; " + group.rule().name() + "'s gradient centralisation writes to it");
+                        }
+                    }
+                }
+            }
             List<MemorySegment> slots = new ArrayList<>();
             long n = value.byteSize() / Float.BYTES;
             Rule rule = group.rule();

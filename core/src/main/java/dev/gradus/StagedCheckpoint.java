@@ -186,6 +186,7 @@ final class StagedCheckpoint implements AutoCloseable {
         }
         ConfigValue nonFinite = r.getValue("non-finite policy");
         ConfigValue clip = r.getValue("gradient clip");
+        ConfigValue noise = r.getValue("gradient noise");
         int groupCount = r.getCount("number of groups", 1);
         List<CheckpointImage.Group> groups = new ArrayList<>();
         Map<String, CheckpointImage.Group> byName = new HashMap<>();
@@ -267,6 +268,6 @@ final class StagedCheckpoint implements AutoCloseable {
             throw new IllegalArgumentException("malformed checkpoint: the metadata describes " + (offset - dataStart)
                     + " bytes of float arrays, the data section has " + (contentLength - dataStart));
         }
-        return new CheckpointImage(steps, nonFinite, clip, groups, params);
+        return new CheckpointImage(steps, nonFinite, clip, noise, groups, params);
     }
 }
