@@ -303,22 +303,7 @@ public final class Optimizer implements AutoCloseable {
     private void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad, int[] shape, boolean heapState) {
         enter();
         try {
-            checkRegistration(name, value, grad);
-            List<Integer> dims = shapeOf(name, shape, value.byteSize() / Float.BYTES);
-            if (group.rule().centralization().map(c -> c.appliesTo(dims)).orElse(false) && grad.isReadOnly()) {
-                throw new IllegalArgumentException("gradient of parameter '" + name + "' is a read-only segment; "
-                        + group.rule().name() + "'s gradient centralisation writes to it");
-            }
-            if (group.rule().centralization().map(c -> c.appliesTo(dims)).orElse(false)) {
-                for (ParamGroup g : groups.values()) {
-                    for (ParamGroup.Param p : g.params.values()) {
-                        if (overlaps(grad, p.grad())) {
-                            throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps the gradient of '"
-                                    + p.name() + "'; " + group.rule().name() + "'s gradient centralisation writes to it");
-                        }
-                    }
-                }
-            }
+            List<Integer> dims = checkRegistration(group, name, value, grad, shape);
             List<MemorySegment> slots = new ArrayList<>();
             long n = value.byteSize() / Float.BYTES;
             Rule rule = group.rule();
@@ -363,7 +348,23 @@ public final class Optimizer implements AutoCloseable {
         return List.copyOf(dims);
     }
 
-    private void checkRegistration(String name, MemorySegment value, MemorySegment grad) {
+    /**
+     * What writes this parameter's gradient before the rule reads it, or null: clipping and noise
+     * write every gradient; a rule's centralisation writes those of the shapes it applies to.
+     */
+    private String gradientWriter(ParamGroup group, List<Integer> dims) {
+        if (clip != null) {
+            return "gradient clipping";
+        }
+        if (noise != null) {
+            return "gradient noise";
+        }
+        Rule rule = group.rule();
+        return rule.centralization().map(c -> c.appliesTo(dims)).orElse(false) ? rule.name() + "'s gradient centralisation" : null;
+    }
+
+    /** Everything a registration checks, before anything is allocated; returns the shape. */
+    private List<Integer> checkRegistration(ParamGroup group, String name, MemorySegment value, MemorySegment grad, int[] shape) {
         ensureOpen();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("parameter name must be non-blank, got " + (name == null ? "null" : "'" + name + "'"));
@@ -380,14 +381,15 @@ public final class Optimizer implements AutoCloseable {
         if (value.isReadOnly()) {
             throw new IllegalArgumentException("parameter '" + name + "' is a read-only segment; the optimizer writes to it");
         }
-        if ((clip != null || noise != null) && grad.isReadOnly()) {
-            throw new IllegalArgumentException("gradient of parameter '" + name + "' is a read-only segment; gradient "
-                    + (clip != null ? "clipping" : "noise") + " writes to it");
-        }
         long n = value.byteSize() / Float.BYTES;
         if (grad.byteSize() != value.byteSize()) {
             throw new IllegalArgumentException("gradient of parameter '" + name + "' has " + grad.byteSize() / Float.BYTES
                     + " elements, expected " + n + " (the parameter's length)");
+        }
+        List<Integer> dims = shapeOf(name, shape, n);
+        String writer = gradientWriter(group, dims);
+        if (writer != null && grad.isReadOnly()) {
+            throw new IllegalArgumentException("gradient of parameter '" + name + "' is a read-only segment; " + writer + " writes to it");
         }
         if (overlaps(grad, value)) {
             throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps the parameter itself");
@@ -402,9 +404,9 @@ public final class Optimizer implements AutoCloseable {
                     throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps registered parameter '"
                             + p.name() + "', which the optimizer writes");
                 }
-                if ((clip != null || noise != null) && overlaps(grad, p.grad())) {
+                if (writer != null && overlaps(grad, p.grad())) {
                     throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps the gradient of '"
-                            + p.name() + "'; gradient " + (clip != null ? "clipping" : "noise") + " would change the shared elements twice");
+                            + p.name() + "'; " + writer + " would change the shared elements twice");
                 }
                 for (MemorySegment s : p.buffers().slots()) {
                     if (overlaps(grad, s) || overlaps(value, s)) {
@@ -414,6 +416,7 @@ public final class Optimizer implements AutoCloseable {
                 }
             }
         }
+        return dims;
     }
 
     private static void checkFloats(String what, MemorySegment s) {
@@ -873,10 +876,6 @@ public final class Optimizer implements AutoCloseable {
     /** The group of a registered parameter, or null. */
     ParamGroup groupOf(String param) {
         return groupOfParam.get(param);
-    }
-
-    long steps() {
-        return steps;
     }
 
     void restore(long steps) {

@@ -5,7 +5,6 @@ import dev.gradus.rules.ParamBuffers;
 import dev.gradus.rules.Rule;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +122,4 @@ public final class ParamGroup {
         return hyperSchedules;
     }
 
-    List<Param> paramList() {
-        return new ArrayList<>(params.values());
-    }
 }
