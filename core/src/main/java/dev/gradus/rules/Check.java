@@ -45,6 +45,14 @@ public final class Check {
         return v;
     }
 
+    /** {@code v >= min}. */
+    public static long atLeast(String name, long v, long min) {
+        if (v < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + v);
+        }
+        return v;
+    }
+
     /** Any finite value. */
     public static double finite(String name, double v) {
         if (!Double.isFinite(v)) {

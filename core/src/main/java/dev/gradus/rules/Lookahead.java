@@ -57,9 +57,7 @@ public record Lookahead(Rule inner, int k, double alpha, Formula formula, Timing
 
     public Lookahead {
         Check.notNull("inner", inner);
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, got " + k);
-        }
+        Check.atLeast("k", k, 1);
         Check.unitClosed("alpha", alpha);
         Check.notNull("formula", formula);
         Check.notNull("timing", timing);

@@ -51,9 +51,7 @@ public record Ranger(double beta1, double beta2, double eps, double weightDecay,
         Check.positive("eps", eps);
         Check.nonNegative("weightDecay", weightDecay);
         Check.unitClosed("alpha", alpha);
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, got " + k);
-        }
+        Check.atLeast("k", k, 1);
     }
 
     /** Ranger with its defaults. */

@@ -12,9 +12,7 @@ package dev.gradus.rules;
  */
 public record StepContext(long step, double learningRate, double initialLearningRate, double[] scalars) {
     public StepContext {
-        if (step < 1) {
-            throw new IllegalArgumentException("step must be >= 1, got " + step);
-        }
+        Check.atLeast("step", step, 1);
         Check.nonNegative("learningRate", learningRate);
         Check.nonNegative("initialLearningRate", initialLearningRate);
         Check.notNull("scalars", scalars);

@@ -30,7 +30,7 @@ public record ConstantWarmup(double base, double factor, long totalIters, Form f
     public ConstantWarmup {
         Check.finite("base", base);
         Limits.unitLeftOpen("factor", factor);
-        Limits.atLeast("totalIters", totalIters, 1);
+        Check.atLeast("totalIters", totalIters, 1);
         Check.notNull("form", form);
     }
 

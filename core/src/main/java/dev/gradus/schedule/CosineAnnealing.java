@@ -29,7 +29,7 @@ public record CosineAnnealing(double base, long tMax, double etaMin, Form form) 
 
     public CosineAnnealing {
         Check.finite("base", base);
-        Limits.atLeast("tMax", tMax, 1);
+        Check.atLeast("tMax", tMax, 1);
         Check.finite("etaMin", etaMin);
         Check.notNull("form", form);
     }

@@ -29,8 +29,8 @@ public record CosineWarmRestarts(double base, long t0, long tMult, double etaMin
 
     public CosineWarmRestarts {
         Check.finite("base", base);
-        Limits.atLeast("t0", t0, 1);
-        Limits.atLeast("tMult", tMult, 1);
+        Check.atLeast("t0", t0, 1);
+        Check.atLeast("tMult", tMult, 1);
         Check.finite("etaMin", etaMin);
     }
 

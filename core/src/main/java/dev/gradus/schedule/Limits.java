@@ -1,16 +1,8 @@
 package dev.gradus.schedule;
 
-/** Integer and interval checks that {@link dev.gradus.rules.Check} does not have. */
+/** Interval and step checks of the schedules that {@link dev.gradus.rules.Check} does not have. */
 final class Limits {
     private Limits() {
-    }
-
-    /** {@code v >= min}. */
-    static long atLeast(String name, long v, long min) {
-        if (v < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + v);
-        }
-        return v;
     }
 
     /** In {@code (0, 1]}. */

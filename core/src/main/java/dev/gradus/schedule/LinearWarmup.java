@@ -39,7 +39,7 @@ public record LinearWarmup(double base, double startFactor, double endFactor, lo
         Check.finite("base", base);
         Limits.unitLeftOpen("startFactor", startFactor);
         Check.unitClosed("endFactor", endFactor);
-        Limits.atLeast("totalIters", totalIters, 1);
+        Check.atLeast("totalIters", totalIters, 1);
         Check.notNull("form", form);
     }
 

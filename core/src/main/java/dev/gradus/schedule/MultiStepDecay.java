@@ -32,7 +32,7 @@ public record MultiStepDecay(double base, List<Long> milestones, double gamma, F
         List<Long> sorted = new ArrayList<>(milestones.size());
         for (Long m : milestones) {
             Check.notNull("milestone", m);
-            Limits.atLeast("milestone", m, 0);
+            Check.atLeast("milestone", m, 0);
             sorted.add(m);
         }
         sorted.sort(null);

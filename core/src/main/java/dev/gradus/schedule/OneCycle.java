@@ -71,7 +71,7 @@ public record OneCycle(double maxLr, long totalSteps, double pctStart, Anneal an
 
     public OneCycle {
         Check.finite("maxLr", maxLr);
-        Limits.atLeast("totalSteps", totalSteps, 1);
+        Check.atLeast("totalSteps", totalSteps, 1);
         Check.unitClosed("pctStart", pctStart);
         double warm = pctStart * totalSteps;
         if (!(warm > 1)) {
@@ -92,8 +92,8 @@ public record OneCycle(double maxLr, long totalSteps, double pctStart, Anneal an
 
     /** torch's {@code epochs}/{@code steps_per_epoch} form: {@code totalSteps = epochs·stepsPerEpoch}. */
     public static OneCycle forEpochs(double maxLr, long epochs, long stepsPerEpoch) {
-        Limits.atLeast("epochs", epochs, 1);
-        Limits.atLeast("stepsPerEpoch", stepsPerEpoch, 1);
+        Check.atLeast("epochs", epochs, 1);
+        Check.atLeast("stepsPerEpoch", stepsPerEpoch, 1);
         return new OneCycle(maxLr, Math.multiplyExact(epochs, stepsPerEpoch));
     }
 

@@ -25,7 +25,7 @@ public record RAdamWarmup(double base, long warmup) implements Schedule {
 
     public RAdamWarmup {
         Check.finite("base", base);
-        Limits.atLeast("warmup", warmup, 0);
+        Check.atLeast("warmup", warmup, 0);
     }
 
     @Override

@@ -52,7 +52,7 @@ public record Sequential(List<Schedule> schedules, List<Long> milestones) implem
         }
         long previous = 0;
         for (long m : milestones) {
-            Limits.atLeast("milestone", m, 1);
+            Check.atLeast("milestone", m, 1);
             if (m <= previous) {
                 throw new IllegalArgumentException("milestones must be strictly increasing, got " + milestones);
             }

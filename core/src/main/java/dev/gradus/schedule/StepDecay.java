@@ -23,7 +23,7 @@ public record StepDecay(double base, long stepSize, double gamma, Form form) imp
 
     public StepDecay {
         Check.finite("base", base);
-        Limits.atLeast("stepSize", stepSize, 1);
+        Check.atLeast("stepSize", stepSize, 1);
         Check.nonNegative("gamma", gamma);
         Check.notNull("form", form);
     }
