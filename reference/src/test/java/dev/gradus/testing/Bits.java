@@ -78,6 +78,24 @@ public final class Bits {
         return worst;
     }
 
+    /** Each element's {@code Float.floatToIntBits} (every NaN folded to one value), for array assertions. */
+    public static int[] of(float[] a) {
+        int[] b = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = Float.floatToIntBits(a[i]);
+        }
+        return b;
+    }
+
+    /** Each element's raw bits ({@code Float.floatToRawIntBits}: NaN payloads kept), for "nothing changed" checks. */
+    public static int[] raw(float[] a) {
+        int[] b = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = Float.floatToRawIntBits(a[i]);
+        }
+        return b;
+    }
+
     public static float[] floats(MemorySegment s) {
         return s.toArray(ValueLayout.JAVA_FLOAT);
     }

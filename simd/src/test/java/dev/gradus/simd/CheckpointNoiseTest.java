@@ -4,6 +4,7 @@ import dev.gradus.GradientNoise;
 import dev.gradus.LoadOptions;
 import dev.gradus.Optimizer;
 import dev.gradus.rules.Adam;
+import dev.gradus.testing.Bits;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -33,14 +34,6 @@ class CheckpointNoiseTest {
         }
     }
 
-    private static int[] bits(float[] a) {
-        int[] b = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
-            b[i] = Float.floatToIntBits(a[i]);
-        }
-        return b;
-    }
-
     @Test
     void aResumedRunDrawsTheSameNoise() throws java.io.IOException {
         float[] w = new float[N], g = new float[N], w2 = new float[N], g2 = new float[N];
@@ -55,8 +48,8 @@ class CheckpointNoiseTest {
             resumed.register("w", w2, g2);
             resumed.load(new ByteArrayInputStream(saved.toByteArray()));
             steps(resumed, g2, 3, 6);
-            assertArrayEquals(bits(w), bits(w2));
-            assertArrayEquals(bits(whole.slotValues("w", Adam.V)), bits(resumed.slotValues("w", Adam.V)));
+            assertArrayEquals(Bits.of(w), Bits.of(w2));
+            assertArrayEquals(Bits.of(whole.slotValues("w", Adam.V)), Bits.of(resumed.slotValues("w", Adam.V)));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.gradus.Schedule;
 import dev.gradus.kernel.Kernels;
 import dev.gradus.rules.Adam;
 import dev.gradus.rules.Sgd;
+import dev.gradus.testing.Bits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -30,14 +31,6 @@ class OptimizerTest {
             a[i] = (float) r.nextGaussian();
         }
         return a;
-    }
-
-    private static int[] bits(float[] a) {
-        int[] b = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
-            b[i] = Float.floatToIntBits(a[i]);
-        }
-        return b;
     }
 
     @Test
@@ -85,11 +78,11 @@ class OptimizerTest {
                 b.step();
                 c.step();
             }
-            assertArrayEquals(bits(ref), bits(array), "selected kernels vs scalar reference");
-            assertArrayEquals(bits(ref), bits(nat.toArray(ValueLayout.JAVA_FLOAT)), "native segment vs float[]");
+            assertArrayEquals(Bits.of(ref), Bits.of(array), "selected kernels vs scalar reference");
+            assertArrayEquals(Bits.of(ref), Bits.of(nat.toArray(ValueLayout.JAVA_FLOAT)), "native segment vs float[]");
             for (String slot : a.slotNames()) {
-                assertArrayEquals(bits(c.slotValues("w", slot)), bits(a.slotValues("w", slot)), slot);
-                assertArrayEquals(bits(c.slotValues("w", slot)), bits(b.slotValues("w", slot)), slot);
+                assertArrayEquals(Bits.of(c.slotValues("w", slot)), Bits.of(a.slotValues("w", slot)), slot);
+                assertArrayEquals(Bits.of(c.slotValues("w", slot)), Bits.of(b.slotValues("w", slot)), slot);
             }
             assertFalse(a.slot("w", Adam.M).isNative(), "float[] parameters keep their state on the heap");
             assertTrue(b.slot("w", Adam.M).isNative(), "segment parameters keep their state off-heap");
@@ -162,11 +155,11 @@ class OptimizerTest {
     private static List<int[]> state(Optimizer opt, float[]... params) {
         var out = new java.util.ArrayList<int[]>();
         for (float[] p : params) {
-            out.add(bits(p));
+            out.add(Bits.of(p));
         }
         for (String name : opt.parameterNames()) {
             for (String slot : opt.slotNames()) {
-                out.add(bits(opt.slotValues(name, slot)));
+                out.add(Bits.of(opt.slotValues(name, slot)));
             }
         }
         out.add(new int[] {(int) opt.stepCount()});

@@ -9,6 +9,7 @@ import dev.gradus.rules.Rule;
 import dev.gradus.testing.Buffers;
 import dev.gradus.testing.CatalogEntry;
 import dev.gradus.testing.RuleCatalog;
+import dev.gradus.testing.Bits;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -34,14 +35,6 @@ class SkippedStepPropertyTest {
         Gen<Rule> rules = Generate.pick(RuleCatalog.entries()).flatMap(CatalogEntry::rules);
         qt().withExamples(150).forAll(rules, Generate.range(0, 5), Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
                 .checkAssert((rule, before, seed) -> check(rule, before, seed));
-    }
-
-    private static int[] bits(float[] a) {
-        int[] b = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
-            b[i] = Float.floatToRawIntBits(a[i]);
-        }
-        return b;
     }
 
     private static void check(Rule rule, int before, long seed) {
@@ -83,10 +76,10 @@ class SkippedStepPropertyTest {
             bad[r.nextInt(bad.length)] = r.nextBoolean() ? Float.NaN : (r.nextBoolean() ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
             List<int[]> snapshot = new ArrayList<>();
             for (int p = 0; p < params; p++) {
-                snapshot.add(bits(values.get(p)));
-                snapshot.add(bits(grads.get(p)));
+                snapshot.add(Bits.raw(values.get(p)));
+                snapshot.add(Bits.raw(grads.get(p)));
                 for (String slot : opt.group("default").rule().slotNames()) {
-                    snapshot.add(bits(opt.slotValues("p" + p, slot)));
+                    snapshot.add(Bits.raw(opt.slotValues("p" + p, slot)));
                 }
             }
             var scalars = opt.scalarState();
@@ -99,10 +92,10 @@ class SkippedStepPropertyTest {
             assertFalse(report.applied(), rule + ": the step with a non-finite gradient was applied");
             int k = 0;
             for (int p = 0; p < params; p++) {
-                assertArrayEquals(snapshot.get(k++), bits(values.get(p)), rule + ": parameter p" + p);
-                assertArrayEquals(snapshot.get(k++), bits(grads.get(p)), rule + ": gradient p" + p);
+                assertArrayEquals(snapshot.get(k++), Bits.raw(values.get(p)), rule + ": parameter p" + p);
+                assertArrayEquals(snapshot.get(k++), Bits.raw(grads.get(p)), rule + ": gradient p" + p);
                 for (String slot : opt.group("default").rule().slotNames()) {
-                    assertArrayEquals(snapshot.get(k++), bits(opt.slotValues("p" + p, slot)), rule + ": slot " + slot + " of p" + p);
+                    assertArrayEquals(snapshot.get(k++), Bits.raw(opt.slotValues("p" + p, slot)), rule + ": slot " + slot + " of p" + p);
                 }
             }
             assertEquals(scalars, opt.scalarState(), rule + ": scalar state");

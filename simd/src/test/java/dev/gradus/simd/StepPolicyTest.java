@@ -8,9 +8,9 @@ import dev.gradus.kernel.Kernels;
 import dev.gradus.rules.Adam;
 import dev.gradus.rules.Sgd;
 import dev.gradus.rules.WeightDecay;
+import dev.gradus.testing.Bits;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -32,18 +32,6 @@ class StepPolicyTest {
         return a;
     }
 
-    private static int[] bits(float[] a) {
-        return Arrays.stream(toDoubles(a)).mapToInt(d -> Float.floatToIntBits((float) d)).toArray();
-    }
-
-    private static double[] toDoubles(float[] a) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i];
-        }
-        return d;
-    }
-
     @Test
     void eachGroupRunsItsOwnRuleAndLearningRate() {
         float[] w = random(40, 1), gw = random(40, 2), b = random(9, 3), gb = random(9, 4);
@@ -62,8 +50,8 @@ class StepPolicyTest {
                 assertEquals(Map.of("default", 0.01, "biases", 0.1), r.learningRates());
                 assertTrue(r.applied());
             }
-            assertArrayEquals(bits(w2), bits(w));
-            assertArrayEquals(bits(b2), bits(b));
+            assertArrayEquals(Bits.of(w2), Bits.of(w));
+            assertArrayEquals(Bits.of(b2), Bits.of(b));
             assertEquals(java.util.List.of("default", "biases"), grouped.groupNames());
             assertEquals(java.util.List.of("b"), grouped.group("biases").parameterNames());
         }
@@ -86,7 +74,7 @@ class StepPolicyTest {
                         new dev.gradus.rules.ParamBuffers(java.lang.foreign.MemorySegment.ofArray(ref),
                                 java.lang.foreign.MemorySegment.ofArray(g), java.util.List.of(m, v)), 0, 33);
             }
-            assertArrayEquals(bits(ref), bits(w));
+            assertArrayEquals(Bits.of(ref), Bits.of(w));
         }
     }
 
@@ -101,7 +89,7 @@ class StepPolicyTest {
             var e = assertThrows(IllegalStateException.class, opt::step);
             assertEquals("a hyperparameter schedule of group 'default' gives an invalid rule for step 2: beta1 must be in [0, 1), got 1.5",
                     e.getMessage());
-            assertArrayEquals(bits(before), bits(w));
+            assertArrayEquals(Bits.of(before), Bits.of(w));
             assertEquals(1, opt.stepCount());
         }
     }
@@ -149,11 +137,11 @@ class StepPolicyTest {
             assertEquals(2, r.step());
             assertEquals("the gradient of parameter 'u' has a NaN or infinite element", r.skipReason().orElseThrow());
             assertEquals(1, opt.stepCount());
-            assertArrayEquals(bits(w0), bits(w));
-            assertArrayEquals(bits(u0), bits(u));
-            assertArrayEquals(bits(g0), bits(g), "a skipped step does not clip");
-            assertArrayEquals(bits(gu0), bits(gu));
-            assertArrayEquals(bits(m0), bits(opt.slotValues("w", "momentum")));
+            assertArrayEquals(Bits.of(w0), Bits.of(w));
+            assertArrayEquals(Bits.of(u0), Bits.of(u));
+            assertArrayEquals(Bits.of(g0), Bits.of(g), "a skipped step does not clip");
+            assertArrayEquals(Bits.of(gu0), Bits.of(gu));
+            assertArrayEquals(Bits.of(m0), Bits.of(opt.slotValues("w", "momentum")));
             gu[3] = 0.5f;
             assertTrue(opt.step().applied());
             assertEquals(2, opt.stepCount());
@@ -170,7 +158,7 @@ class StepPolicyTest {
             var e = assertThrows(IllegalStateException.class, opt::step);
             assertEquals("the gradient of parameter 'w' has a NaN or infinite element (non-finite policy THROW); step 1 was not taken",
                     e.getMessage());
-            assertArrayEquals(bits(before), bits(w));
+            assertArrayEquals(Bits.of(before), Bits.of(w));
         }
     }
 
@@ -269,7 +257,7 @@ class StepPolicyTest {
             var e = assertThrows(IllegalStateException.class, opt::step);
             assertEquals("the optimizer is already in use by another thread (step, register, save, load or close); "
                     + "an Optimizer must be used from one thread at a time", e.getMessage());
-            assertArrayEquals(bits(during), bits(w));
+            assertArrayEquals(Bits.of(during), Bits.of(w));
             release.countDown();
             first.join();
             assertEquals(1, opt.stepCount());
@@ -293,7 +281,7 @@ class StepPolicyTest {
                     assertEquals(Float.floatToIntBits(g0[r * 4 + c] + -mean), Float.floatToIntBits(g[r * 4 + c]), "row " + r);
                 }
             }
-            assertArrayEquals(bits(gb0), bits(gb), "a vector parameter is not centralised");
+            assertArrayEquals(Bits.of(gb0), Bits.of(gb), "a vector parameter is not centralised");
         }
     }
 
@@ -316,7 +304,7 @@ class StepPolicyTest {
             float[] g = random(6, 21), g0 = g.clone();
             opt.register("w", new float[6], g, 2, 3);
             opt.step();
-            assertArrayEquals(bits(g0), bits(g), "gcConvOnly leaves rank-2 parameters alone");
+            assertArrayEquals(Bits.of(g0), Bits.of(g), "gcConvOnly leaves rank-2 parameters alone");
         }
     }
 }
