@@ -95,6 +95,9 @@ public final class ParamGroup {
 
     /** The rule with every hyperparameter schedule applied for the step after {@code completed} steps. */
     Rule ruleAt(long completed) {
+        if (hyperSchedules.isEmpty()) {
+            return rule;                        // nothing can change the rule: no per-step checks to make
+        }
         Rule r = rule;
         for (HyperSchedule<?> h : hyperSchedules) {
             try {
