@@ -1,0 +1,107 @@
+package dev.gradus;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StepPoolTest {
+
+    @Test
+    void everyTaskRunsExactlyOnceOverManyJobs() {
+        try (StepPool pool = StepPool.create(3)) {
+            for (int job = 0; job < 2000; job++) {
+                int count = job % 37;
+                AtomicIntegerArray runs = new AtomicIntegerArray(Math.max(count, 1));
+                pool.run(count, i -> runs.incrementAndGet(i));
+                for (int i = 0; i < count; i++) {
+                    assertEquals(1, runs.get(i), "job " + job + ", task " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theWorkersTakePart() throws InterruptedException {
+        try (StepPool pool = StepPool.create(2, Duration.ZERO)) {      // a parked worker must be woken
+            Set<Thread> seen = ConcurrentHashMap.newKeySet();
+            CountDownLatch both = new CountDownLatch(2);
+            // Each task waits (bounded) until two threads have run a task: only a second thread can release it.
+            pool.run(2, i -> {
+                seen.add(Thread.currentThread());
+                both.countDown();
+                try {
+                    both.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertEquals(2, seen.size(), "threads that ran a task: " + seen);
+            assertTrue(seen.contains(Thread.currentThread()), "the caller works too");
+        }
+    }
+
+    @Test
+    void aFailingTaskIsRethrownAfterTheOthersRan() {
+        try (StepPool pool = StepPool.create(2)) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(100);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run(100, i -> {
+                runs.incrementAndGet(i);
+                if (i == 17) {
+                    throw new IllegalStateException("task 17");
+                }
+            }));
+            assertEquals("task 17", e.getMessage());
+            for (int i = 0; i < 100; i++) {
+                assertEquals(1, runs.get(i), "task " + i);
+            }
+            pool.run(3, i -> { });                  // the pool is usable afterwards
+        }
+    }
+
+    @Test
+    void aPoolInUseRunsASecondCallerInItsOwnThread() {
+        try (StepPool pool = StepPool.create(2)) {
+            AtomicIntegerArray checked = new AtomicIntegerArray(2);
+            pool.run(2, outer -> {
+                Set<Thread> inner = ConcurrentHashMap.newKeySet();
+                pool.run(50, i -> inner.add(Thread.currentThread()));
+                assertEquals(Set.of(Thread.currentThread()), inner, "a job started while the pool is busy runs where it was called");
+                checked.incrementAndGet(outer);
+            });
+            assertEquals(1, checked.get(0));
+            assertEquals(1, checked.get(1));
+        }
+    }
+
+    @Test
+    void aClosedPoolRunsOnTheCaller() {
+        StepPool pool = StepPool.create(4);
+        pool.close();
+        Set<Thread> seen = ConcurrentHashMap.newKeySet();
+        pool.run(100, i -> seen.add(Thread.currentThread()));
+        assertEquals(Set.of(Thread.currentThread()), seen);
+    }
+
+    @Test
+    void sizesAndTheSharedPool() {
+        assertEquals("threads must be >= 1, got 0", assertThrows(IllegalArgumentException.class, () -> StepPool.create(0)).getMessage());
+        assertEquals("spin must be >= 0, got PT-1S",
+                assertThrows(IllegalArgumentException.class, () -> StepPool.create(2, Duration.ofSeconds(-1))).getMessage());
+        assertEquals(Runtime.getRuntime().availableProcessors(), StepPool.shared().threads());
+        assertSame(StepPool.shared(), StepPool.shared());
+        assertThrows(IllegalStateException.class, () -> StepPool.shared().close());
+        try (StepPool one = StepPool.create(1)) {
+            assertEquals(1, one.threads());
+        }
+    }
+}
