@@ -29,6 +29,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Applies update {@link Rule}s to named float32 parameters, step after step.
@@ -107,13 +108,23 @@ public final class Optimizer implements AutoCloseable {
      */
     static final long NORM_CHUNK = 1 << 16;
 
+    /**
+     * Default of {@link Builder#parallelThreshold(long)}: a step over fewer elements (all
+     * parameters together) stays on the calling thread, where handing work to another thread costs
+     * more than it saves (measured by {@code ThreadBench} in gradus-bench).
+     */
+    public static final long DEFAULT_PARALLEL_THRESHOLD = 1 << 16;
+
     private final Map<String, ParamGroup> groups = new LinkedHashMap<>();
     private final Map<String, ParamGroup> groupOfParam = new LinkedHashMap<>();
     private final UpdateKernels kernels;
     private final NonFinitePolicy nonFinite;
     private final GradientClip clip;
     private final GradientNoise noise;
+    private final StepPool pool;
+    private final long parallelThreshold;
     private final Arena arena = Arena.ofShared();
+    private StepWork work;
     private final AtomicBoolean busy = new AtomicBoolean();
     private long steps;
     private boolean closed;
@@ -123,6 +134,8 @@ public final class Optimizer implements AutoCloseable {
         this.nonFinite = b.nonFinite;
         this.clip = b.clip;
         this.noise = b.noise;
+        this.pool = b.singleThreaded ? null : b.pool != null ? b.pool : StepPool.shared();
+        this.parallelThreshold = b.parallelThreshold;
         for (GroupBuilder<?> g : b.groups) {
             groups.put(g.name, g.build(this));
         }
@@ -192,6 +205,9 @@ public final class Optimizer implements AutoCloseable {
         private NonFinitePolicy nonFinite = NonFinitePolicy.PROPAGATE;
         private GradientClip clip;
         private GradientNoise noise;
+        private StepPool pool;
+        private boolean singleThreaded;
+        private long parallelThreshold = DEFAULT_PARALLEL_THRESHOLD;
 
         private Builder(R rule) {
             main = new GroupBuilder<>(DEFAULT_GROUP, rule);
@@ -253,6 +269,32 @@ public final class Optimizer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The threads a large step is split across (default {@link StepPool#shared()}, one per
+         * available processor). The results are the same bits for any pool.
+         */
+        public Builder<R> pool(StepPool pool) {
+            this.pool = Check.notNull("pool", pool);
+            this.singleThreaded = false;
+            return this;
+        }
+
+        /** Every step runs on the calling thread alone. */
+        public Builder<R> singleThreaded() {
+            this.pool = null;
+            this.singleThreaded = true;
+            return this;
+        }
+
+        /**
+         * A step over fewer elements than this (all parameters together) runs on the calling thread
+         * (default {@value Optimizer#DEFAULT_PARALLEL_THRESHOLD}); {@code 0} splits every step.
+         */
+        public Builder<R> parallelThreshold(long elements) {
+            this.parallelThreshold = Check.atLeast("parallelThreshold", elements, 0);
+            return this;
+        }
+
         /** Kernels to use instead of {@link Kernels#selected()} (tests and benchmarks compare the two). */
         public Builder<R> kernels(UpdateKernels kernels) {
             this.kernels = Check.notNull("kernels", kernels);
@@ -303,28 +345,107 @@ public final class Optimizer implements AutoCloseable {
     private void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad, int[] shape, boolean heapState) {
         enter();
         try {
-            List<Integer> dims = checkRegistration(group, name, value, grad, shape);
-            List<MemorySegment> slots = new ArrayList<>();
-            long n = value.byteSize() / Float.BYTES;
-            Rule rule = group.rule();
-            for (String slot : rule.slotNames()) {
-                MemorySegment s = heapState ? MemorySegment.ofArray(new float[Math.toIntExact(n)])
-                        : arena.allocate(value.byteSize(), 64);
-                float init = rule.initialSlotValue(slot);
-                if (rule.slotCopiesParameter(slot)) {
-                    s.copyFrom(value);
-                } else if (Float.floatToRawIntBits(init) != 0 || !heapState) {
-                    for (long i = 0; i < n; i++) {
-                        s.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
-                    }
-                }
-                slots.add(s);
-            }
-            group.params.put(name, new ParamGroup.Param(name, value, grad, new ParamBuffers(value, grad, slots, rule.initialParameterScalars().clone()), n, dims));
+            checkNewName(name);
+            checkFloats("parameter '" + name + "'", value);
+            checkFloats("gradient of parameter '" + name + "'", grad);
+            List<Integer> dims = shapeOf(name, shape, value.byteSize() / Float.BYTES);
+            checkRegistration(group, "parameter '" + name + "'", value, grad, gradientWriter(group, List.of(dims)));
+            List<MemorySegment> slots = allocateSlots(group.rule(), value, heapState);
+            work = null;
+            group.params.put(name, new ParamGroup.Param(name, value, grad,
+                    new ParamBuffers(value, grad, slots, group.rule().initialParameterScalars().clone()), value.byteSize() / Float.BYTES, dims));
             groupOfParam.put(name, group);
         } finally {
             leave();
         }
+    }
+
+    /**
+     * Registers a block of parameters in the default group: {@code values} and {@code grads} hold
+     * {@link ParameterLayout#size()} floats each, every parameter of {@code layout} is a view of
+     * them (as {@link ParameterLayout#view} gives), and the state is one block per slot in the same
+     * layout, off-heap. Each parameter is then registered under its own name (slots, checkpoints and
+     * queries work per parameter), but a step runs one kernel call over the whole block wherever the
+     * rule allows it (rules without whole-parameter or per-parameter state: all but SWATS).
+     */
+    public Optimizer register(ParameterLayout layout, MemorySegment values, MemorySegment grads) {
+        register(group(DEFAULT_GROUP), layout, values, grads);
+        return this;
+    }
+
+    /** {@link #register(ParameterLayout, MemorySegment, MemorySegment)} with heap blocks; the state is on the heap too. */
+    public Optimizer register(ParameterLayout layout, float[] values, float[] grads) {
+        register(group(DEFAULT_GROUP), layout, values, grads);
+        return this;
+    }
+
+    void register(ParamGroup group, ParameterLayout layout, float[] values, float[] grads) {
+        Check.notNull("values block", values);
+        Check.notNull("gradients block", grads);
+        register(group, layout, MemorySegment.ofArray(values), MemorySegment.ofArray(grads), true);
+    }
+
+    void register(ParamGroup group, ParameterLayout layout, MemorySegment values, MemorySegment grads) {
+        Check.notNull("values block", values);
+        Check.notNull("gradients block", grads);
+        register(group, layout, values, grads, false);
+    }
+
+    private void register(ParamGroup group, ParameterLayout layout, MemorySegment values, MemorySegment grads, boolean heapState) {
+        Check.notNull("layout", layout);
+        enter();
+        try {
+            List<String> names = layout.names();
+            for (String name : names) {
+                checkNewName(name);
+            }
+            List<List<Integer>> shapes = new ArrayList<>();
+            for (String name : names) {
+                shapes.add(shapeOf(name, layout.shape(name), layout.length(name)));
+            }
+            String what = "block of parameters " + names;
+            if (values.byteSize() != layout.bytes()) {
+                throw new IllegalArgumentException("values of the " + what + " have " + values.byteSize() / Float.BYTES
+                        + " elements, expected " + layout.size() + " (the layout's size)");
+            }
+            checkRegistration(group, what, values, grads, gradientWriter(group, shapes));
+            Rule rule = group.rule();
+            List<MemorySegment> slots = allocateSlots(rule, values, heapState);
+            work = null;
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get(k);
+                MemorySegment v = layout.view(values, name), g = layout.view(grads, name);
+                List<MemorySegment> own = slots.stream().map(s -> layout.view(s, name)).toList();
+                group.params.put(name, new ParamGroup.Param(name, v, g, new ParamBuffers(v, g, own, rule.initialParameterScalars().clone()),
+                        layout.length(name), shapes.get(k)));
+                groupOfParam.put(name, group);
+            }
+            if (!names.isEmpty()) {
+                group.blocks.put(names.getFirst(), new ParamGroup.Block(names.size(), new ParamBuffers(values, grads, slots)));
+            }
+        } finally {
+            leave();
+        }
+    }
+
+    /** The rule's state slots for a parameter like {@code value}: heap arrays or 64-byte-aligned memory of the arena. */
+    private List<MemorySegment> allocateSlots(Rule rule, MemorySegment value, boolean heapState) {
+        List<MemorySegment> slots = new ArrayList<>();
+        long n = value.byteSize() / Float.BYTES;
+        for (String slot : rule.slotNames()) {
+            MemorySegment s = heapState ? MemorySegment.ofArray(new float[Math.toIntExact(n)])
+                    : arena.allocate(value.byteSize(), 64);
+            float init = rule.initialSlotValue(slot);
+            if (rule.slotCopiesParameter(slot)) {
+                s.copyFrom(value);
+            } else if (Float.floatToRawIntBits(init) != 0 || !heapState) {
+                for (long i = 0; i < n; i++) {
+                    s.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
+                }
+            }
+            slots.add(s);
+        }
+        return slots;
     }
 
     private static List<Integer> shapeOf(String name, int[] shape, long length) {
@@ -352,7 +473,7 @@ public final class Optimizer implements AutoCloseable {
      * What writes this parameter's gradient before the rule reads it, or null: clipping and noise
      * write every gradient; a rule's centralisation writes those of the shapes it applies to.
      */
-    private String gradientWriter(ParamGroup group, List<Integer> dims) {
+    private String gradientWriter(ParamGroup group, List<List<Integer>> shapes) {
         if (clip != null) {
             return "gradient clipping";
         }
@@ -360,11 +481,12 @@ public final class Optimizer implements AutoCloseable {
             return "gradient noise";
         }
         Rule rule = group.rule();
-        return rule.centralization().map(c -> c.appliesTo(dims)).orElse(false) ? rule.name() + "'s gradient centralisation" : null;
+        return rule.centralization().map(c -> shapes.stream().anyMatch(c::appliesTo)).orElse(false)
+                ? rule.name() + "'s gradient centralisation" : null;
     }
 
-    /** Everything a registration checks, before anything is allocated; returns the shape. */
-    private List<Integer> checkRegistration(ParamGroup group, String name, MemorySegment value, MemorySegment grad, int[] shape) {
+    /** A new parameter's name: non-blank, not yet registered, and no step taken yet. */
+    private void checkNewName(String name) {
         ensureOpen();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("parameter name must be non-blank, got " + (name == null ? "null" : "'" + name + "'"));
@@ -376,47 +498,51 @@ public final class Optimizer implements AutoCloseable {
         if (groupOfParam.containsKey(name)) {
             throw new IllegalArgumentException("parameter '" + name + "' is already registered");
         }
-        checkFloats("parameter '" + name + "'", value);
-        checkFloats("gradient of parameter '" + name + "'", grad);
+    }
+
+    /**
+     * Everything a registration checks of the memory, before anything is allocated. {@code what}
+     * names it ("parameter 'w'"); {@code writer} is what writes the gradient, or null.
+     */
+    private void checkRegistration(ParamGroup group, String what, MemorySegment value, MemorySegment grad, String writer) {
+        checkFloats(what, value);
+        checkFloats("gradient of " + what, grad);
         if (value.isReadOnly()) {
-            throw new IllegalArgumentException("parameter '" + name + "' is a read-only segment; the optimizer writes to it");
+            throw new IllegalArgumentException(what + " is a read-only segment; the optimizer writes to it");
         }
         long n = value.byteSize() / Float.BYTES;
         if (grad.byteSize() != value.byteSize()) {
-            throw new IllegalArgumentException("gradient of parameter '" + name + "' has " + grad.byteSize() / Float.BYTES
+            throw new IllegalArgumentException("gradient of " + what + " has " + grad.byteSize() / Float.BYTES
                     + " elements, expected " + n + " (the parameter's length)");
         }
-        List<Integer> dims = shapeOf(name, shape, n);
-        String writer = gradientWriter(group, dims);
         if (writer != null && grad.isReadOnly()) {
-            throw new IllegalArgumentException("gradient of parameter '" + name + "' is a read-only segment; " + writer + " writes to it");
+            throw new IllegalArgumentException("gradient of " + what + " is a read-only segment; " + writer + " writes to it");
         }
         if (overlaps(grad, value)) {
-            throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps the parameter itself");
+            throw new IllegalArgumentException("gradient of " + what + " overlaps the parameter itself");
         }
         for (ParamGroup g : groups.values()) {
             for (ParamGroup.Param p : g.params.values()) {
                 if (overlaps(value, p.value()) || overlaps(value, p.grad())) {
-                    throw new IllegalArgumentException("parameter '" + name + "' overlaps the memory of registered parameter '"
+                    throw new IllegalArgumentException(what + " overlaps the memory of registered parameter '"
                             + p.name() + "' or its gradient");
                 }
                 if (overlaps(grad, p.value())) {
-                    throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps registered parameter '"
+                    throw new IllegalArgumentException("gradient of " + what + " overlaps registered parameter '"
                             + p.name() + "', which the optimizer writes");
                 }
                 if (writer != null && overlaps(grad, p.grad())) {
-                    throw new IllegalArgumentException("gradient of parameter '" + name + "' overlaps the gradient of '"
+                    throw new IllegalArgumentException("gradient of " + what + " overlaps the gradient of '"
                             + p.name() + "'; " + writer + " would change the shared elements twice");
                 }
                 for (MemorySegment s : p.buffers().slots()) {
                     if (overlaps(grad, s) || overlaps(value, s)) {
-                        throw new IllegalArgumentException("parameter '" + name + "' or its gradient overlaps the state of '"
+                        throw new IllegalArgumentException(what + " or its gradient overlaps the state of '"
                                 + p.name() + "'");
                     }
                 }
             }
         }
-        return dims;
     }
 
     private static void checkFloats(String what, MemorySegment s) {
@@ -441,6 +567,19 @@ public final class Optimizer implements AutoCloseable {
     }
 
     /** A registered buffer this thread can read and write now: its arena is open and not confined to another thread. */
+    private static void checkUsable(ParamGroup.Param p) {
+        if (!usable(p.value())) {
+            checkUsable("parameter '" + p.name() + "'", p.value());
+        }
+        if (!usable(p.grad())) {
+            checkUsable("gradient of parameter '" + p.name() + "'", p.grad());
+        }
+    }
+
+    private static boolean usable(MemorySegment s) {
+        return s.scope().isAlive() && s.isAccessibleBy(Thread.currentThread());
+    }
+
     static void checkUsable(String what, MemorySegment s) {
         if (!s.scope().isAlive()) {
             throw new IllegalStateException(what + " belongs to an arena that was closed");
@@ -486,11 +625,9 @@ public final class Optimizer implements AutoCloseable {
             rules.add(g.ruleAt(steps));
             lrs.put(g.name(), lr[i]);
         }
-        for (ParamGroup g : gs) {
-            for (ParamGroup.Param p : g.params.values()) {
-                checkUsable("parameter '" + p.name() + "'", p.value());
-                checkUsable("gradient of parameter '" + p.name() + "'", p.grad());
-            }
+        StepWork w = work();
+        for (ParamGroup.Param p : w.params) {
+            checkUsable(p);
         }
         // Plans are pure (a rule may refuse its step here, e.g. AdaBound with a zero initial
         // learning rate), so they are made before anything is written.
@@ -501,21 +638,23 @@ public final class Optimizer implements AutoCloseable {
             plans[i] = rules.get(i).plan(new StepContext(t, lr[i], initialLr[i], nextScalars[i]));
         }
         TransformKernels tk = kernels.transforms();
+        boolean parallel = pool != null && w.shareable && w.elements >= parallelThreshold;
         if (nonFinite != NonFinitePolicy.PROPAGATE) {
-            for (ParamGroup g : gs) {
-                for (ParamGroup.Param p : g.params.values()) {
-                    if (!tk.allFinite(p.grad(), 0, p.length())) {
-                        String why = "the gradient of parameter '" + p.name() + "' has a NaN or infinite element";
-                        if (nonFinite == NonFinitePolicy.THROW) {
-                            throw new IllegalStateException(why + " (non-finite policy THROW); step " + t + " was not taken");
-                        }
-                        return new StepReport(t, false, lrs, OptionalDouble.empty(), Optional.of(why));
+            StepWork.GradChunk[] chunks = w.gradChunks;
+            boolean[] finite = new boolean[chunks.length];
+            run(parallel, chunks.length, i -> finite[i] = tk.allFinite(chunks[i].param().grad(), chunks[i].from(), chunks[i].to()));
+            for (int i = 0; i < chunks.length; i++) {
+                if (!finite[i]) {
+                    String why = "the gradient of parameter '" + chunks[i].param().name() + "' has a NaN or infinite element";
+                    if (nonFinite == NonFinitePolicy.THROW) {
+                        throw new IllegalStateException(why + " (non-finite policy THROW); step " + t + " was not taken");
                     }
+                    return new StepReport(t, false, lrs, OptionalDouble.empty(), Optional.of(why));
                 }
             }
         }
         // Everything is checked; from here on the step writes.
-        OptionalDouble norm = clip == null ? OptionalDouble.empty() : applyClip(gs, tk);
+        OptionalDouble norm = clip == null ? OptionalDouble.empty() : applyClip(w, tk, parallel);
         if (noise != null) {
             int i = 0;                          // registration order: the index keys each parameter's noise
             for (Map.Entry<String, ParamGroup> e : groupOfParam.entrySet()) {
@@ -526,26 +665,46 @@ public final class Optimizer implements AutoCloseable {
         for (int i = 0; i < gs.size(); i++) {
             var c = rules.get(i).centralization();
             if (c.isPresent()) {
-                centralize(gs.get(i), c.get(), tk);
+                centralize(gs.get(i), c.get(), tk, parallel);
             }
         }
-        for (int i = 0; i < gs.size(); i++) {
-            ParamGroup g = gs.get(i);
-            for (ParamGroup.Param p : g.params.values()) {
-                plans[i].apply(kernels, p.buffers(), 0, p.length());
+        StepWork.Piece[][] updates = w.updates;
+        run(parallel, updates.length, i -> {
+            for (StepWork.Piece piece : updates[i]) {
+                plans[piece.group()].apply(kernels, piece.buffers(), piece.from(), piece.to());
             }
-            g.scalars = nextScalars[i];
+        });
+        for (int i = 0; i < gs.size(); i++) {
+            gs.get(i).scalars = nextScalars[i];
         }
         steps = t;
         return new StepReport(t, true, lrs, norm, Optional.empty());
     }
 
-    /** Ranger's gradient centralisation: each row of the leading dimension loses its mean. */
-    private static void centralize(ParamGroup g, dev.gradus.rules.Centralization c, TransformKernels tk) {
-        for (ParamGroup.Param p : g.params.values()) {
-            if (!c.appliesTo(p.shape()) || p.length() == 0) {
-                continue;
+    /** The step's division into tasks, made once after the last registration. */
+    private StepWork work() {
+        if (work == null) {
+            work = StepWork.of(List.copyOf(groups.values()));
+        }
+        return work;
+    }
+
+    /** Runs tasks {@code [0, count)}: on the pool when {@code parallel}, else here, in order. */
+    private void run(boolean parallel, int count, IntConsumer task) {
+        if (parallel) {
+            pool.run(count, task);
+        } else {
+            for (int i = 0; i < count; i++) {
+                task.accept(i);
             }
+        }
+    }
+
+    /** Ranger's gradient centralisation: each row of the leading dimension loses its mean (a task per parameter). */
+    private void centralize(ParamGroup g, dev.gradus.rules.Centralization c, TransformKernels tk, boolean parallel) {
+        List<ParamGroup.Param> ps = g.params.values().stream().filter(p -> c.appliesTo(p.shape()) && p.length() > 0).toList();
+        run(parallel, ps.size(), i -> {
+            ParamGroup.Param p = ps.get(i);
             long rows = p.shape().get(0), row = p.length() / rows;
             for (long r = 0; r < rows; r++) {
                 long from = r * row, to = from + row;
@@ -553,48 +712,39 @@ public final class Optimizer implements AutoCloseable {
                 float mean = (float) (tk.sum(p.grad(), from, to) / row);
                 tk.add(p.grad(), from, to, -mean);
             }
-        }
+        });
     }
 
-    private OptionalDouble applyClip(List<ParamGroup> gs, TransformKernels tk) {
+    /** Clips every gradient; the norm's chunk sums are combined in the fixed order of {@link StepWork#gradChunks}. */
+    private OptionalDouble applyClip(StepWork w, TransformKernels tk, boolean parallel) {
+        StepWork.GradChunk[] chunks = w.gradChunks;
         if (clip instanceof GradientClip.Value v) {
             float c = (float) v.clipValue();
-            for (ParamGroup g : gs) {
-                for (ParamGroup.Param p : g.params.values()) {
-                    tk.clamp(p.grad(), 0, p.length(), -c, c);
-                }
-            }
+            run(parallel, chunks.length, i -> tk.clamp(chunks[i].param().grad(), chunks[i].from(), chunks[i].to(), -c, c));
             return OptionalDouble.empty();
         }
         GradientClip.Norm n = (GradientClip.Norm) clip;
         float total;
         if (n.infinity()) {
-            float max = 0f;
-            for (ParamGroup g : gs) {
-                for (ParamGroup.Param p : g.params.values()) {
-                    max = Math.max(max, tk.maxAbs(p.grad(), 0, p.length()));
-                }
+            float[] max = new float[chunks.length];
+            run(parallel, chunks.length, i -> max[i] = tk.maxAbs(chunks[i].param().grad(), chunks[i].from(), chunks[i].to()));
+            total = 0f;
+            for (float m : max) {
+                total = Math.max(total, m);
             }
-            total = max;
         } else {
+            double[] sums = new double[chunks.length];
+            run(parallel, chunks.length, i -> sums[i] = tk.sumOfSquares(chunks[i].param().grad(), chunks[i].from(), chunks[i].to()));
             double sum = 0;
-            for (ParamGroup g : gs) {
-                for (ParamGroup.Param p : g.params.values()) {
-                    for (long from = 0; from < p.length(); from += NORM_CHUNK) {
-                        sum += tk.sumOfSquares(p.grad(), from, Math.min(p.length(), from + NORM_CHUNK));
-                    }
-                }
+            for (double s : sums) {
+                sum += s;
             }
             total = (float) Math.sqrt(sum);
         }
         // c = (1/(N + ⟨1e-6⟩))·⟨maxNorm⟩ in float, clamped to 1 (torch's clip_grad_norm_)
         float c = Math.min((1f / (total + 1e-6f)) * (float) n.maxNorm(), 1f);
         if (Float.floatToRawIntBits(c) != Float.floatToRawIntBits(1f)) {
-            for (ParamGroup g : gs) {
-                for (ParamGroup.Param p : g.params.values()) {
-                    tk.scale(p.grad(), 0, p.length(), c);
-                }
-            }
+            run(parallel, chunks.length, i -> tk.scale(chunks[i].param().grad(), chunks[i].from(), chunks[i].to(), c));
         }
         return OptionalDouble.of(total);
     }

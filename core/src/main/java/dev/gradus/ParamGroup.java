@@ -21,6 +21,13 @@ public final class ParamGroup {
     record Param(String name, MemorySegment value, MemorySegment grad, ParamBuffers buffers, long length, List<Integer> shape) {
     }
 
+    /**
+     * Parameters registered together from a {@link ParameterLayout}: the {@code count} parameters
+     * from the one it is keyed by, in order, and the buffers spanning all of them.
+     */
+    record Block(int count, ParamBuffers buffers) {
+    }
+
     /** A schedule that sets one hyperparameter of the group's rule at every step. */
     record HyperSchedule<R extends Rule>(Schedule schedule, BiFunction<R, Double, R> apply) {
         @SuppressWarnings("unchecked")
@@ -35,6 +42,8 @@ public final class ParamGroup {
     private final Schedule learningRate;
     private final List<HyperSchedule<?>> hyperSchedules;
     final Map<String, Param> params = new LinkedHashMap<>();
+    /** Blocks by the name of their first parameter. */
+    final Map<String, Block> blocks = new LinkedHashMap<>();
     double[] scalars;
 
     ParamGroup(Optimizer owner, String name, Rule rule, Schedule learningRate, List<HyperSchedule<?>> hyperSchedules) {
@@ -80,6 +89,18 @@ public final class ParamGroup {
     /** Registers a segment parameter in this group (see {@link Optimizer#register(String, MemorySegment, MemorySegment, int...)}). */
     public ParamGroup register(String param, MemorySegment value, MemorySegment grad, int... shape) {
         owner.register(this, param, value, grad, shape);
+        return this;
+    }
+
+    /** Registers a block of parameters in this group (see {@link Optimizer#register(ParameterLayout, MemorySegment, MemorySegment)}). */
+    public ParamGroup register(ParameterLayout layout, MemorySegment values, MemorySegment grads) {
+        owner.register(this, layout, values, grads);
+        return this;
+    }
+
+    /** Registers a heap block of parameters in this group (see {@link Optimizer#register(ParameterLayout, float[], float[])}). */
+    public ParamGroup register(ParameterLayout layout, float[] values, float[] grads) {
+        owner.register(this, layout, values, grads);
         return this;
     }
 

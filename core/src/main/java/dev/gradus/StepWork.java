@@ -1,0 +1,104 @@
+package dev.gradus;
+
+import dev.gradus.rules.ParamBuffers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a step is cut into tasks, fixed by the registered parameters alone (never by the thread
+ * count), so every thread count runs the same kernel calls over the same ranges and gives the same
+ * bits. Rebuilt when a parameter is registered.
+ */
+final class StepWork {
+
+    /**
+     * Elements per update task: 64 KiB of each stream, a multiple of every vector length (so a cut
+     * never moves an element between a vector loop and its scalar tail) and of a 64-byte cache line.
+     */
+    static final long CHUNK = 1 << 14;
+
+    /** Elements {@code [from, to)} of one parameter, updated with the plan of group {@code group}. */
+    record Piece(int group, ParamBuffers buffers, long from, long to) {
+    }
+
+    /** Elements {@code [from, to)} of one parameter's gradient. */
+    record GradChunk(ParamGroup.Param param, long from, long to) {
+    }
+
+    /** Update tasks: each runs its pieces in order on one thread. */
+    final Piece[][] updates;
+    /** Gradient chunks of {@link Optimizer#NORM_CHUNK} elements: groups, parameters, chunks, in order. */
+    final GradChunk[] gradChunks;
+    /** Parameters, groups in order, each group's in registration order. */
+    final ParamGroup.Param[] params;
+    /** Elements over all parameters. */
+    final long elements;
+    /** Whether every parameter and gradient can be touched by a thread other than the caller. */
+    final boolean shareable;
+
+    private StepWork(Piece[][] updates, GradChunk[] gradChunks, ParamGroup.Param[] params, long elements, boolean shareable) {
+        this.updates = updates;
+        this.gradChunks = gradChunks;
+        this.params = params;
+        this.elements = elements;
+        this.shareable = shareable;
+    }
+
+    static StepWork of(List<ParamGroup> groups) {
+        List<Piece[]> updates = new ArrayList<>();
+        List<GradChunk> chunks = new ArrayList<>();
+        List<ParamGroup.Param> params = new ArrayList<>();
+        long elements = 0;
+        boolean shareable = true;
+        Thread other = new Thread(() -> { });    // never started: stands for any thread but the caller
+        for (int gi = 0; gi < groups.size(); gi++) {
+            ParamGroup g = groups.get(gi);
+            List<Piece> pending = new ArrayList<>();
+            long pendingElements = 0;
+            // A block steps as one buffer when the plan may see any range of any parameter.
+            boolean blocksWhole = !g.rule().wholeParameters() && g.rule().parameterScalarNames().isEmpty();
+            int blockLeft = 0;
+            for (ParamGroup.Param p : g.params.values()) {
+                params.add(p);
+                elements += p.length();
+                shareable &= p.value().isAccessibleBy(other) && p.grad().isAccessibleBy(other);
+                for (long from = 0; from < p.length(); from += Optimizer.NORM_CHUNK) {
+                    chunks.add(new GradChunk(p, from, Math.min(p.length(), from + Optimizer.NORM_CHUNK)));
+                }
+                if (g.rule().wholeParameters()) {
+                    pending.add(new Piece(gi, p.buffers(), 0, p.length()));
+                    continue;
+                }
+                ParamBuffers buffers = p.buffers();
+                long length = p.length();
+                ParamGroup.Block block = g.blocks.get(p.name());
+                if (blockLeft > 0) {
+                    blockLeft--;                                // stepped with its block
+                    continue;
+                }
+                if (block != null && blocksWhole) {
+                    blockLeft = block.count() - 1;
+                    buffers = block.buffers();
+                    length = buffers.param().byteSize() / Float.BYTES;
+                }
+                // Small parameters share a task; a large one (or a block) is cut into CHUNK-sized tasks.
+                for (long from = 0; from < length; from += CHUNK) {
+                    long to = Math.min(length, from + CHUNK);
+                    pending.add(new Piece(gi, buffers, from, to));
+                    pendingElements += to - from;
+                    if (pendingElements >= CHUNK) {
+                        updates.add(pending.toArray(Piece[]::new));
+                        pending.clear();
+                        pendingElements = 0;
+                    }
+                }
+            }
+            if (!pending.isEmpty()) {                       // a whole-parameter group is one task, in order
+                updates.add(pending.toArray(Piece[]::new));
+            }
+        }
+        return new StepWork(updates.toArray(Piece[][]::new), chunks.toArray(GradChunk[]::new),
+                params.toArray(ParamGroup.Param[]::new), elements, shareable);
+    }
+}
