@@ -1,6 +1,8 @@
 package dev.gradus.bench;
 
 import dev.gradus.Optimizer;
+import dev.gradus.ParameterLayout;
+import dev.gradus.StepPool;
 import dev.gradus.kernel.Kernels;
 import dev.gradus.rules.Rule;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,13 +19,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A whole {@link Optimizer#step()} over the same number of floats laid out as one parameter or as
  * many small ones: what registering a model tensor by tensor costs over one flat parameter.
- * Score: ns per step.
+ * {@code COUNTxLENGTH} registers {@code COUNT} separate {@code float[]} parameters;
+ * {@code COUNTxLENGTH/block} registers them as one heap block of a {@link ParameterLayout}, each
+ * parameter a view of it. {@code threads}: 1 is single-threaded, more is a {@link StepPool} of that
+ * size with the default threshold. Score: ns per step.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,37 +40,62 @@ import java.util.concurrent.TimeUnit;
 public class MultiTensorBench {
 
     /** {@code COUNTxLENGTH}: the number of parameters and the floats in each. */
-    @Param({"1x1048576", "1000x1024", "16x65536"})
+    @Param({"1x1048576", "1000x1024", "1000x1024/block"})
     public String layout;
+
+    @Param({"1", "2"})
+    public int threads;
 
     @Param({"adam"})
     public String rule;
 
-    @Param({"vector", "scalar"})
+    @Param({"vector"})
     public String kernels;
 
     private Optimizer opt;
+    private StepPool pool;
 
     @Setup(Level.Trial)
     public void setUp() {
-        String[] parts = layout.split("x");
+        boolean block = layout.endsWith("/block");
+        String[] parts = layout.replace("/block", "").split("x");
         int count = Integer.parseInt(parts[0]), length = Integer.parseInt(parts[1]);
         Rule r = BenchRules.get(rule);
-        opt = Optimizer.builder(r).learningRate(BenchRules.learningRate(r)).kernels(Kernels.byName(kernels)).build();
+        var b = Optimizer.builder(r).learningRate(BenchRules.learningRate(r)).kernels(Kernels.byName(kernels));
+        if (threads == 1) {
+            b.singleThreaded();
+        } else {
+            pool = StepPool.create(threads);
+            b.pool(pool);
+        }
+        opt = b.build();
         SplittableRandom random = new SplittableRandom(42);
+        ParameterLayout.Builder lb = ParameterLayout.builder();
         for (int p = 0; p < count; p++) {
-            float[] w = new float[length], g = new float[length];
-            for (int i = 0; i < length; i++) {
-                w[i] = (float) random.nextGaussian();
-                g[i] = (float) (random.nextGaussian() * 1e-2);
-            }
-            opt.register("p" + p, w, g);
+            lb.add("p" + p, length);
+        }
+        ParameterLayout lay = lb.build();
+        float[] values = new float[Math.toIntExact(lay.size())], grads = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+            grads[i] = (float) (random.nextGaussian() * 1e-2);
+        }
+        if (block) {
+            opt.register(lay, values, grads);
+            return;
+        }
+        for (int p = 0; p < count; p++) {
+            int from = p * length;
+            opt.register("p" + p, Arrays.copyOfRange(values, from, from + length), Arrays.copyOfRange(grads, from, from + length));
         }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         opt.close();
+        if (pool != null) {
+            pool.close();
+        }
     }
 
     @Benchmark
