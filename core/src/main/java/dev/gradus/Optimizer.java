@@ -86,6 +86,22 @@ import java.util.function.IntConsumer;
  * {@link #slot} reads live memory. No other thread may write a registered parameter or gradient, or
  * close its arena, while a step, save or load runs.
  *
+ * <p><b>Parallel steps.</b> A step is cut into tasks fixed by the registered parameters alone: the
+ * update in ranges of {@value StepWork#CHUNK} elements (small parameters share a task), the gradient
+ * checks, clipping and norms in chunks of {@value #NORM_CHUNK}, centralisation a task per
+ * parameter. A step over at least {@link Builder#parallelThreshold(long)} elements in all runs its
+ * tasks on a {@link StepPool} (default {@link StepPool#shared()}, one thread per processor, the
+ * calling thread included); smaller steps, {@link Builder#singleThreaded()} optimizers and
+ * parameters in a confined arena run on the calling thread. Every task runs the same kernel call
+ * on the same range whichever thread takes it, and a norm adds its chunk sums in one fixed order,
+ * so results are the same bits for any number of threads. Rules that need whole parameters in
+ * order (SWATS) run their group as one task.
+ *
+ * <p><b>Many parameters.</b> Parameters registered one by one each cost a kernel call per step
+ * over memory of their own. {@link #register(ParameterLayout, MemorySegment, MemorySegment)}
+ * registers many parameters as views of one flat block: their state is laid out the same way and
+ * a step runs each kernel over the whole block, as if it were one parameter.
+ *
  * <p><b>Kernels.</b> By default the kernels chosen by {@link Kernels#selected()}: the vector
  * twins when the JVM can run them, else the scalar reference. Both give the same bits.
  *
