@@ -25,22 +25,27 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A whole {@link Optimizer#step()} over one parameter of {@code size} floats on {@code threads}
- * threads (a {@link StepPool} of that size, no threshold: every step is split), with the vector
- * kernels. {@code threads=1} is the single-threaded step. This is what sets
- * {@link Optimizer#DEFAULT_PARALLEL_THRESHOLD}: the size from which two threads win.
- * Score: ns per step.
+ * A whole {@link Optimizer#step()} over one parameter of {@code elements} floats in 64-byte-aligned
+ * native memory on {@code threads} threads (a {@link StepPool} of that size, no threshold: every
+ * step is split), with the {@code kernelSet} kernels ({@code vector} unless the report runs where
+ * they cannot). {@code threads=1} is the single-threaded step. This is what sets
+ * {@link Optimizer#DEFAULT_PARALLEL_THRESHOLD}: the size from which two threads win; the report
+ * runs it at its sizes from that threshold up, and sets the 2-thread time against the 1-thread
+ * time and against {@link ThreadProbeBench}. Warm-up by count first: {@link StepWarmup}. The
+ * parameter names differ from {@link StepBench}'s ({@code elements}, {@code kernelSet}) so that one
+ * JMH run can give each benchmark its own lists. Score: ns per step.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms6g", "-Xmx6g", "--sun-misc-unsafe-memory-access=allow"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms6g", "-Xmx6g", "--sun-misc-unsafe-memory-access=allow",
+        "-XX:-BackgroundCompilation"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ThreadBench {
 
     @Param({"4096", "16384", "32768", "65536", "262144", "1048576", "16777216"})
-    public int size;
+    public int elements;
 
     @Param({"1", "2"})
     public int threads;
@@ -48,8 +53,8 @@ public class ThreadBench {
     @Param({"adam"})
     public String rule;
 
-    @Param({"native"})
-    public String memory;
+    @Param({"vector"})
+    public String kernelSet;
 
     private Arena arena;
     private StepPool pool;
@@ -57,27 +62,36 @@ public class ThreadBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Rule r = BenchRules.get(rule);
         arena = Arena.ofShared();
-        var b = Optimizer.builder(r).learningRate(BenchRules.learningRate(r)).kernels(Kernels.byName("vector"));
-        if (threads == 1) {
-            b.singleThreaded();
-        } else {
+        if (threads > 1) {
             pool = StepPool.create(threads);
-            b.pool(pool).parallelThreshold(0);
         }
-        opt = b.build();
-        MemorySegment w = allocate(), g = allocate();
+        StepWarmup.run(n -> optimizer(n, false), pool == null ? null : n -> optimizer(n, true));
+        opt = optimizer(elements, pool != null);
+    }
+
+    /** An optimizer of this benchmark's rule and kernels over one native parameter of {@code n} floats. */
+    private Optimizer optimizer(int n, boolean split) {
+        Rule r = BenchRules.get(rule);
+        var b = Optimizer.builder(r).learningRate(BenchRules.learningRate(r)).kernels(Kernels.byName(kernelSet));
+        if (split) {
+            b.pool(pool).parallelThreshold(0);
+        } else {
+            b.singleThreaded();
+        }
+        Optimizer o = b.build();
+        MemorySegment w = allocate(n), g = allocate(n);
         SplittableRandom random = new SplittableRandom(42);
-        for (long i = 0; i < size; i++) {
+        for (long i = 0; i < n; i++) {
             w.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) random.nextGaussian());
             g.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (random.nextGaussian() * 1e-2));
         }
-        opt.register("w", w, g);
+        o.register("w", w, g);
+        return o;
     }
 
-    private MemorySegment allocate() {
-        return memory.equals("native") ? arena.allocate((long) size * Float.BYTES, 64) : MemorySegment.ofArray(new float[size]);
+    private MemorySegment allocate(int n) {
+        return arena.allocate((long) n * Float.BYTES, 64);
     }
 
     @TearDown(Level.Trial)

@@ -1,0 +1,146 @@
+package dev.gradus.bench;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.ThreadParams;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bandwidth probes of {@link ProbeBench} ({@link Probe}: triad and copy4r3w, the same loops)
+ * on {@value #THREADS} threads at once: the roofline of a {@link ThreadBench} step on two threads.
+ * {@code elements} floats in all are split into one contiguous share per JMH thread; each thread
+ * allocates its own 64-byte-aligned native buffers of its share (first touch by the thread that
+ * streams them, as a {@code StepPool} worker touches its tasks) and streams them, independently of
+ * the other, call after call. JMH starts and stops the threads' iterations together.
+ *
+ * <p><b>How bandwidth is counted.</b> The score is JMH's average time of one call of one thread
+ * (its share), over both threads. While one thread streams its share the other streams its own,
+ * so one call time moves all {@code elements} elements: GB/s = bytes per element of the probe ×
+ * {@code elements} ÷ score, the same formula as the single-thread probe with the same nominal
+ * byte counts (no write-allocate reads). Warm-up as in {@link ProbeBench}: the measured loop is
+ * first called by count over a short prefix.
+ */
+@State(Scope.Thread)
+@Threads(ThreadProbeBench.THREADS)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms6g", "-Xmx6g",
+        "--sun-misc-unsafe-memory-access=allow", "-XX:-BackgroundCompilation"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ThreadProbeBench {
+
+    /** Threads streaming at once. */
+    public static final int THREADS = 2;
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final float SCALE = 1e-7f;
+
+    /** Floats in all, over both threads (named as in {@link ThreadBench}, whose sizes it follows). */
+    @Param({"65536", "1048576", "16777216"})
+    public int elements;
+
+    private int share;
+    private Arena arena;
+    private MemorySegment a;
+    private MemorySegment b;
+    private MemorySegment c;
+    private MemorySegment d;
+
+    @Setup(Level.Trial)
+    public void setUp(BenchmarkParams params, ThreadParams thread) {
+        int n = thread.getThreadCount(), i = thread.getThreadIndex();
+        share = elements / n + (i < elements % n ? 1 : 0);
+        arena = Arena.ofShared();
+        a = allocate(0.5f);
+        b = allocate(1.0f);
+        c = allocate(0.25f);
+        d = allocate(2.0f);
+        boolean isTriad = params.getBenchmark().endsWith(".triad");
+        int prefix = Math.min(share, StepBench.PREWARM_ELEMENTS);
+        for (int k = 0; k < StepBench.PREWARM_CALLS; k++) {
+            if (isTriad) {
+                triad(prefix);
+            } else {
+                copy4r3w(prefix);
+            }
+        }
+    }
+
+    private MemorySegment allocate(float value) {
+        MemorySegment s = arena.allocate(4L * Math.max(share, 1), 64);
+        for (long i = 0; i < share; i++) {
+            s.setAtIndex(ValueLayout.JAVA_FLOAT, i, value);
+        }
+        return s;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        arena.close();
+    }
+
+    @Benchmark
+    public void triad() {
+        triad(share);
+    }
+
+    private void triad(int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            long o = 4L * i;
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, o, ORDER);
+            FloatVector vc = FloatVector.fromMemorySegment(S, c, o, ORDER);
+            vb.add(vc.mul(SCALE)).intoMemorySegment(a, o, ORDER);
+        }
+        for (; i < n; i++) {
+            a.setAtIndex(ValueLayout.JAVA_FLOAT, i,
+                    b.getAtIndex(ValueLayout.JAVA_FLOAT, i) + SCALE * c.getAtIndex(ValueLayout.JAVA_FLOAT, i));
+        }
+    }
+
+    @Benchmark
+    public void copy4r3w() {
+        copy4r3w(share);
+    }
+
+    private void copy4r3w(int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            long o = 4L * i;
+            FloatVector g = FloatVector.fromMemorySegment(S, d, o, ORDER).mul(SCALE);
+            FloatVector.fromMemorySegment(S, a, o, ORDER).add(g).intoMemorySegment(a, o, ORDER);
+            FloatVector.fromMemorySegment(S, b, o, ORDER).add(g).intoMemorySegment(b, o, ORDER);
+            FloatVector.fromMemorySegment(S, c, o, ORDER).add(g).intoMemorySegment(c, o, ORDER);
+        }
+        for (; i < n; i++) {
+            float g = SCALE * d.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+            a.setAtIndex(ValueLayout.JAVA_FLOAT, i, a.getAtIndex(ValueLayout.JAVA_FLOAT, i) + g);
+            b.setAtIndex(ValueLayout.JAVA_FLOAT, i, b.getAtIndex(ValueLayout.JAVA_FLOAT, i) + g);
+            c.setAtIndex(ValueLayout.JAVA_FLOAT, i, c.getAtIndex(ValueLayout.JAVA_FLOAT, i) + g);
+        }
+    }
+}
