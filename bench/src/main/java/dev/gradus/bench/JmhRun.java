@@ -1,7 +1,11 @@
 package dev.gradus.bench;
 
+import dev.gradus.bench.results.MultiTensorResult;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.StepResult;
+import dev.gradus.bench.results.ThreadData;
+import dev.gradus.bench.results.ThreadProbeResult;
+import dev.gradus.bench.results.ThreadResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -20,23 +24,40 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Runs {@link StepBench} and {@link ProbeBench} through JMH's API in one run: one fork per
+ * Runs {@link StepBench} and {@link ProbeBench}, and unless told not to {@link ThreadBench},
+ * {@link ThreadProbeBench} and {@link MultiTensorBench}, through JMH's API in one run: one fork per
  * parameter combination (JMH forks each combination separately; {@code forks = 1}), the heap fixed
- * by the benchmarks' {@code @Fork} flags.
+ * by the benchmarks' {@code @Fork} flags. JMH gives a parameter's values to every included
+ * benchmark that has a parameter of that name, so the thread benchmarks name theirs apart
+ * ({@code elements}, {@code kernelSet}, {@code optimizer}) where they need other lists.
  */
 final class JmhRun {
 
-    record Results(List<StepResult> steps, List<ProbeResult> probes) {
+    record Results(List<StepResult> steps, List<ProbeResult> probes, ThreadData threads) {
     }
+
+    /** Thread counts of the thread and multi-tensor benchmarks. */
+    static final List<String> THREADS = List.of("1", "2");
+    /** Layouts of {@link MultiTensorBench}: one flat parameter, 1000 separate arrays, 1000 views of one block. */
+    static final List<String> LAYOUTS = List.of(MultiTensorResult.FLAT, "1000x1024", "1000x1024/block");
+    /** The rule of {@link MultiTensorBench}. */
+    static final String MULTI_TENSOR_RULE = "adam";
 
     private final Profile profile;
     private final List<String> rules;
     private final List<String> kernels;
+    private final boolean threads;
 
-    JmhRun(Profile profile, List<String> rules, List<String> kernels) {
+    JmhRun(Profile profile, List<String> rules, List<String> kernels, boolean threads) {
         this.profile = profile;
         this.rules = List.copyOf(rules);
         this.kernels = List.copyOf(kernels);
+        this.threads = threads;
+    }
+
+    /** The kernels of the thread benchmarks: the SIMD ones where they run, else the scalar reference. */
+    String threadKernels() {
+        return kernels.contains("vector") ? "vector" : "scalar";
     }
 
     int stepForks() {
@@ -47,20 +68,47 @@ final class JmhRun {
         return Probe.values().length * profile.sizes().size() * profile.memory().size();
     }
 
+    /** {@link ThreadBench}: every rule at every {@link Profile#threadSizes()} on 1 and 2 threads. */
+    int threadForks() {
+        return threads ? rules.size() * profile.threadSizes().size() * THREADS.size() : 0;
+    }
+
+    /** {@link ThreadProbeBench}: every probe at every {@link Profile#threadSizes()}. */
+    int threadProbeForks() {
+        return threads ? Probe.values().length * profile.threadSizes().size() : 0;
+    }
+
+    /** {@link MultiTensorBench}: every layout on 1 and 2 threads. */
+    int multiTensorForks() {
+        return threads ? LAYOUTS.size() * THREADS.size() : 0;
+    }
+
     int forks() {
-        return stepForks() + probeForks();
+        return stepForks() + probeForks() + threadForks() + threadProbeForks() + multiTensorForks();
     }
 
     ChainedOptionsBuilder options() {
         String[] sizes = profile.sizes().stream().map(String::valueOf).toArray(String[]::new);
-        return new OptionsBuilder()
+        ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("^" + Pattern.quote(StepBench.class.getName() + ".step") + "$")
                 .include("^" + Pattern.quote(ProbeBench.class.getName() + ".") + "\\w+$")
                 .param("rule", rules.toArray(String[]::new))
                 .param("size", sizes)
                 .param("memory", profile.memory().toArray(String[]::new))
-                .param("kernels", kernels.toArray(String[]::new))
-                .forks(1)
+                .param("kernels", kernels.toArray(String[]::new));
+        if (threads) {
+            if (!profile.threadSizes().isEmpty()) {
+                o.include("^" + Pattern.quote(ThreadBench.class.getName() + ".step") + "$")
+                        .include("^" + Pattern.quote(ThreadProbeBench.class.getName() + ".") + "\\w+$")
+                        .param("elements", profile.threadSizes().stream().map(String::valueOf).toArray(String[]::new));
+            }
+            o.include("^" + Pattern.quote(MultiTensorBench.class.getName() + ".step") + "$")
+                    .param("threads", THREADS.toArray(String[]::new))
+                    .param("kernelSet", threadKernels())
+                    .param("layout", LAYOUTS.toArray(String[]::new))
+                    .param("optimizer", MULTI_TENSOR_RULE);
+        }
+        return o.forks(1)
                 .warmupIterations(profile.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(profile.warmupMillis()))
                 .measurementIterations(profile.measurementIterations())
@@ -85,21 +133,41 @@ final class JmhRun {
         }
         List<StepResult> steps = new ArrayList<>();
         List<ProbeResult> probes = new ArrayList<>();
+        List<ThreadResult> threadSteps = new ArrayList<>();
+        List<ThreadProbeResult> threadProbes = new ArrayList<>();
+        List<MultiTensorResult> multiTensor = new ArrayList<>();
         for (RunResult r : results) {
             var p = r.getParams();
-            long size = Long.parseLong(p.getParam("size"));
+            String bench = p.getBenchmark();
+            String type = bench.substring(0, bench.lastIndexOf('.'));
+            String method = bench.substring(bench.lastIndexOf('.') + 1);
             double score = r.getPrimaryResult().getScore();
             double error = r.getPrimaryResult().getScoreError();
             double spread = spread(r);
-            if (p.getBenchmark().startsWith(StepBench.class.getName())) {
-                steps.add(new StepResult(p.getParam("rule"), size, p.getParam("kernels"), p.getParam("memory"), score, error, spread));
+            if (type.equals(StepBench.class.getName())) {
+                steps.add(new StepResult(p.getParam("rule"), Long.parseLong(p.getParam("size")), p.getParam("kernels"),
+                        p.getParam("memory"), score, error, spread));
+            } else if (type.equals(ProbeBench.class.getName())) {
+                probes.add(new ProbeResult(probe(method), Long.parseLong(p.getParam("size")), p.getParam("memory"), score, error,
+                        spread));
+            } else if (type.equals(ThreadBench.class.getName())) {
+                threadSteps.add(new ThreadResult(p.getParam("rule"), Long.parseLong(p.getParam("elements")),
+                        Integer.parseInt(p.getParam("threads")), score, error, spread));
+            } else if (type.equals(ThreadProbeBench.class.getName())) {
+                threadProbes.add(new ThreadProbeResult(probe(method), Long.parseLong(p.getParam("elements")), p.getThreads(),
+                        score, error, spread));
+            } else if (type.equals(MultiTensorBench.class.getName())) {
+                multiTensor.add(new MultiTensorResult(p.getParam("layout"), Integer.parseInt(p.getParam("threads")), score, error,
+                        spread));
             } else {
-                String method = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
-                Probe probe = Probe.byMethod(method).orElseThrow(() -> new IllegalStateException("unknown probe " + method));
-                probes.add(new ProbeResult(probe, size, p.getParam("memory"), score, error, spread));
+                throw new IllegalStateException("unexpected benchmark " + bench);
             }
         }
-        return new Results(steps, probes);
+        return new Results(steps, probes, new ThreadData(threadSteps, threadProbes, multiTensor));
+    }
+
+    private static Probe probe(String method) {
+        return Probe.byMethod(method).orElseThrow(() -> new IllegalStateException("unknown probe " + method));
     }
 
     /** Slowest ÷ fastest measured iteration of a result; NaN with fewer than two. */

@@ -1,5 +1,6 @@
 package dev.gradus.bench;
 
+import dev.gradus.Optimizer;
 import dev.gradus.bench.results.Figures;
 
 import java.util.List;
@@ -14,7 +15,10 @@ import java.util.Locale;
  * the count-based pre-warm of {@link StepBench}, the iterations), about 4 minutes on 2 cores.
  * <b>thorough</b>: sizes 4K, 64K, 1M, 16M (L1/L2, L2, L3, DRAM), 3 × 1 s warm-up and 5 × 1 s
  * measured: with 13 rules 208 + 16 forks, about 35 minutes. Both: one fork per parameter
- * combination, fixed heap ({@code -Xms6g -Xmx6g}). The race is the same in both.
+ * combination, fixed heap ({@code -Xms6g -Xmx6g}). The race is the same in both. Unless
+ * {@code --no-threads}, both add the thread part at their {@link #threadSizes()} (quick: 64K, 16M;
+ * thorough: 64K, 1M, 16M): each rule on 1 and 2 threads, the two probes on 2 threads, and 6
+ * multi-tensor forks, with the same iterations.
  *
  * @param forkOverheadSeconds estimated JVM start, JMH set-up and buffer filling per fork, for the
  *                            time estimate printed before the run
@@ -40,6 +44,14 @@ public record Profile(String name, List<Long> sizes, List<String> memory, int wa
     public Profile withMemory(List<String> memory) {
         return new Profile(name, sizes, memory, warmupIterations, warmupMillis, measurementIterations, measurementMillis,
                 forkOverheadSeconds);
+    }
+
+    /**
+     * The sizes of the thread benchmarks: those from {@link Optimizer#DEFAULT_PARALLEL_THRESHOLD} up
+     * (64K), where a default optimizer splits a step over its pool.
+     */
+    public List<Long> threadSizes() {
+        return sizes.stream().filter(s -> s >= Optimizer.DEFAULT_PARALLEL_THRESHOLD).toList();
     }
 
     /** Estimated seconds per fork. */

@@ -1,5 +1,6 @@
 package dev.gradus.bench;
 
+import dev.gradus.bench.results.Figures;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -13,8 +14,9 @@ import java.util.Locale;
 
 /**
  * JMH's output as one progress line per fork on the console ({@code [12/112] step adam 64K SIMD
- * native ... 0.1234 ns/el  (1.9 s; about 3 min left)}); everything else JMH prints goes to a log
- * file, whose tail is shown if a benchmark fails.
+ * native ... 0.1234 ns/el  (1.9 s; about 3 min left)}; a thread step reads {@code step adam 16M 2T},
+ * a multi-tensor step {@code multi adam 1000x1024 2T ... 552.4 µs/step}); everything else JMH
+ * prints goes to a log file, whose tail is shown if a benchmark fails.
  */
 final class Progress implements OutputFormat {
 
@@ -33,14 +35,36 @@ final class Progress implements OutputFormat {
     }
 
     static String describe(BenchmarkParams p) {
-        String method = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
-        String size = dev.gradus.bench.results.Figures.sizeLabel(Long.parseLong(p.getParam("size")));
-        String memory = dev.gradus.bench.results.Figures.memoryLabel(p.getParam("memory"));
-        if (p.getBenchmark().startsWith(StepBench.class.getName())) {
-            return "step  " + p.getParam("rule") + " " + size + " " + dev.gradus.bench.results.Figures.kernelsLabel(p.getParam("kernels"))
-                    + " " + memory;
+        String bench = p.getBenchmark();
+        String type = bench.substring(0, bench.lastIndexOf('.'));
+        String method = bench.substring(bench.lastIndexOf('.') + 1);
+        if (type.equals(StepBench.class.getName())) {
+            return "step  " + p.getParam("rule") + " " + size(p, "size") + " " + Figures.kernelsLabel(p.getParam("kernels"))
+                    + " " + Figures.memoryLabel(p.getParam("memory"));
         }
-        return "probe " + method + " " + size + " " + memory;
+        if (type.equals(ThreadBench.class.getName())) {
+            return "step  " + p.getParam("rule") + " " + size(p, "elements") + " " + p.getParam("threads") + "T";
+        }
+        if (type.equals(ThreadProbeBench.class.getName())) {
+            return "probe " + method + " " + size(p, "elements") + " " + p.getThreads() + "T";
+        }
+        if (type.equals(MultiTensorBench.class.getName())) {
+            return "multi " + p.getParam("optimizer") + " " + p.getParam("layout") + " " + p.getParam("threads") + "T";
+        }
+        return "probe " + method + " " + size(p, "size") + " " + Figures.memoryLabel(p.getParam("memory"));
+    }
+
+    private static String size(BenchmarkParams p, String param) {
+        return Figures.sizeLabel(Long.parseLong(p.getParam(param)));
+    }
+
+    /** The score as people read it: ns per element, or µs per step for a multi-tensor step. */
+    static String score(BenchmarkParams p, double nsPerCall) {
+        if (p.getBenchmark().startsWith(MultiTensorBench.class.getName() + ".")) {
+            return String.format(Locale.ROOT, "%.1f µs/step", nsPerCall / 1000);
+        }
+        String param = p.getParam("size") != null ? "size" : "elements";
+        return String.format(Locale.ROOT, "%.4f ns/el", nsPerCall / Long.parseLong(p.getParam(param)));
     }
 
     @Override
@@ -77,8 +101,7 @@ final class Progress implements OutputFormat {
         if (r == null) {
             score = "FAILED (see the log)";
         } else {
-            long size = Long.parseLong(r.getParams().getParam("size"));
-            score = String.format(Locale.ROOT, "%.4f ns/el", r.getPrimaryResult().getScore() / size);
+            score = score(r.getParams(), r.getPrimaryResult().getScore());
             double s = spread(measured.stream().mapToDouble(Double::doubleValue).toArray());
             if (s > dev.gradus.bench.results.StepResult.UNSTEADY) {
                 score += String.format(Locale.ROOT, " UNSTEADY (iterations differ %.1f×)", s);

@@ -5,10 +5,12 @@ import dev.gradus.bench.output.ReportFiles;
 import dev.gradus.bench.race.Race;
 import dev.gradus.bench.race.RaceResult;
 import dev.gradus.bench.race.RaceSettings;
+import dev.gradus.bench.results.Figures;
 import dev.gradus.bench.results.MachineFacts;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.ReportData;
 import dev.gradus.bench.results.StepResult;
+import dev.gradus.bench.results.ThreadData;
 import dev.gradus.kernel.Kernels;
 
 import java.nio.file.Path;
@@ -21,10 +23,11 @@ import java.util.Optional;
 
 /**
  * The benchmark report ({@code mvn -B -Preport -DskipTests verify}): the convergence race on the
- * digits data, then the JMH step benchmarks of every {@link BenchRules} rule and the bandwidth
- * probes, with progress; then text tables on the console and {@code report.html}, CSV and JSON in
- * the output directory. Arguments: {@link ReportArgs#USAGE}; what quick and thorough cover:
- * {@link Profile}.
+ * digits data, then in one JMH run the step benchmarks of every {@link BenchRules} rule and the
+ * bandwidth probes, and (unless {@code --no-threads}) every rule's whole step on 1 and 2 threads,
+ * the 2-thread probes and the multi-tensor Adam steps, with progress; then text tables on the
+ * console and {@code report.html}, CSV and JSON in the output directory. Arguments:
+ * {@link ReportArgs#USAGE}; what quick and thorough cover: {@link Profile}.
  */
 public final class Report {
 
@@ -48,13 +51,19 @@ public final class Report {
             kernels.remove("vector");
             notes.add("The SIMD kernels cannot run here (" + why + "): scalar only.");
         });
-        JmhRun jmh = new JmhRun(a.profile(), a.rules(), kernels);
+        JmhRun jmh = new JmhRun(a.profile(), a.rules(), kernels, a.threads());
         String coverage = a.bench()
                 ? "Benchmarks: " + a.profile().describe(a.rules().size(), kernels) + "; " + jmh.stepForks() + " step forks + "
-                + jmh.probeForks() + " probe forks." + (a.profile() == Profile.QUICK
+                + jmh.probeForks() + " probe forks" + threadCoverage(a, jmh) + "." + (a.profile() == Profile.QUICK
                 ? " The quick profile covers 64K (in cache) and 16M (in DRAM) only; --thorough adds 4K and 1M and measures longer."
                 : "")
                 : "Benchmarks not run (--no-bench).";
+        if (a.bench() && a.threads() && a.profile().threadSizes().isEmpty()) {
+            notes.add("No size >= 64K: the thread benchmarks are skipped; the multi-tensor steps run.");
+        }
+        if (a.bench() && a.threads() && machine.cores() < 2) {
+            notes.add("Only " + machine.cores() + " processor: the 2-thread figures measure two threads sharing it.");
+        }
         System.out.println("Gradus benchmark report, " + a.profile().name() + " profile");
         machine.asMap().forEach((k, v) -> System.out.println("  " + k + ": " + v));
         System.out.println(coverage);
@@ -69,6 +78,7 @@ public final class Report {
         }
         List<StepResult> steps = List.of();
         List<ProbeResult> probes = List.of();
+        ThreadData threads = ThreadData.empty();
         if (a.bench()) {
             System.out.println();
             System.out.printf(Locale.ROOT, "JMH: %d forks, estimated %s (w = warm-up iteration, m = measured iteration)%n",
@@ -76,12 +86,26 @@ public final class Report {
             JmhRun.Results r = jmh.run(System.out, a.out().resolve("jmh.log"));
             steps = r.steps();
             probes = r.probes();
+            threads = r.threads();
         }
         ReportData data = new ReportData(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), a.profile().name(),
-                coverage, machine, steps, probes, race, notes);
+                coverage, machine, steps, probes, threads, race, notes);
         Console.print(data, System.out);
         List<Path> written = ReportFiles.write(data, a.out());
         System.out.println();
         System.out.println("Wrote " + written.size() + " files; the report: " + a.out().resolve("report.html").toAbsolutePath());
+    }
+
+    /** "; threads (SIMD kernels, native memory): 2 rule(s) × sizes 64K, 16M × 1, 2 threads (8 forks) + 4 two-thread probe forks + …". */
+    private static String threadCoverage(ReportArgs a, JmhRun jmh) {
+        if (!a.threads()) {
+            return "; thread benchmarks not run (--no-threads)";
+        }
+        String sizes = String.join(", ", a.profile().threadSizes().stream().map(Figures::sizeLabel).toList());
+        return String.format(Locale.ROOT, "; threads (%s kernels, native memory): %d rule(s) × sizes %s × %s threads (%d forks) "
+                        + "+ %d two-thread probe forks + %d multi-tensor %s forks (layouts %s × %s threads)",
+                Figures.kernelsLabel(jmh.threadKernels()), a.rules().size(), sizes.isEmpty() ? "none" : sizes,
+                String.join(", ", JmhRun.THREADS), jmh.threadForks(), jmh.threadProbeForks(), jmh.multiTensorForks(),
+                JmhRun.MULTI_TENSOR_RULE, String.join(", ", JmhRun.LAYOUTS), String.join(", ", JmhRun.THREADS));
     }
 }

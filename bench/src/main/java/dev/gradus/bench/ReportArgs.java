@@ -15,8 +15,11 @@ import java.util.List;
  * @param raceEpochs epochs of the race's runs
  * @param bench      run the JMH benchmarks
  * @param race       run the convergence race
+ * @param threads    with the benchmarks, also run the thread benchmarks (every rule on 1 and 2
+ *                   threads, the 2-thread probes) and the multi-tensor steps
  */
-public record ReportArgs(Profile profile, List<String> rules, Path out, int raceEpochs, boolean bench, boolean race) {
+public record ReportArgs(Profile profile, List<String> rules, Path out, int raceEpochs, boolean bench, boolean race,
+                         boolean threads) {
 
     /** Default epochs of the race (both profiles). */
     public static final int RACE_EPOCHS = 30;
@@ -29,7 +32,9 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
               --sizes n,m           only these sizes (elements)
               --memory array,native only these memory kinds
               --race-epochs n       epochs per race run (default 30)
-              --no-race | --no-bench  skip a part
+              --no-race | --no-bench  skip a part (--no-bench: every benchmark)
+              --no-threads          skip the thread benchmarks (1 vs 2 threads at sizes >= 64K, the
+                                    2-thread probes) and the multi-tensor Adam steps
               --out dir             output directory (default bench/target/report)""";
 
     public static ReportArgs parse(String... args) {
@@ -39,7 +44,7 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
         List<String> memory = null;
         Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "report") : Path.of("target", "report");
         int epochs = RACE_EPOCHS;
-        boolean bench = true, race = true;
+        boolean bench = true, race = true, threads = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.isBlank()) {
@@ -64,6 +69,7 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
                 case "--race-epochs" -> epochs = (int) positive(a, value(args, ++i, a));
                 case "--no-race" -> race = false;
                 case "--no-bench" -> bench = false;
+                case "--no-threads" -> threads = false;
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'\n" + USAGE);
             }
@@ -74,7 +80,7 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
         if (memory != null) {
             profile = profile.withMemory(memory);
         }
-        return new ReportArgs(profile, List.copyOf(rules), out, epochs, bench, race);
+        return new ReportArgs(profile, List.copyOf(rules), out, epochs, bench, race, threads);
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -18,19 +18,67 @@ class ReportArgsTest {
         ReportArgs a = ReportArgs.parse();
         assertSame(Profile.QUICK, a.profile());
         assertEquals(List.copyOf(BenchRules.all().keySet()), a.rules());
-        assertTrue(a.bench() && a.race());
+        assertTrue(a.bench() && a.race() && a.threads());
         assertEquals(ReportArgs.RACE_EPOCHS, a.raceEpochs());
     }
 
     @Test
     void forkCounts() {
         int rules = BenchRules.all().size();
-        JmhRun quick = new JmhRun(Profile.QUICK, List.copyOf(BenchRules.all().keySet()), List.of("scalar", "vector"));
+        List<String> all = List.copyOf(BenchRules.all().keySet());
+        JmhRun quick = new JmhRun(Profile.QUICK, all, List.of("scalar", "vector"), true);
         assertEquals(rules * 2 * 2 * 2, quick.stepForks());
         assertEquals(2 * 2 * 2, quick.probeForks());
-        JmhRun thorough = new JmhRun(Profile.THOROUGH, List.copyOf(BenchRules.all().keySet()), List.of("scalar", "vector"));
+        // Thread part: sizes 64K and 16M (both >= 64K) × 1 and 2 threads; two probes at those sizes; 3 layouts × 2.
+        assertEquals(rules * 2 * 2, quick.threadForks());
+        assertEquals(2 * 2, quick.threadProbeForks());
+        assertEquals(3 * 2, quick.multiTensorForks());
+        assertEquals(rules * 8 + 8 + rules * 4 + 4 + 6, quick.forks());
+        JmhRun thorough = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), true);
         assertEquals(rules * 4 * 2 * 2, thorough.stepForks());
         assertEquals(2 * 4 * 2, thorough.probeForks());
+        // 4K is below the parallel threshold: 64K, 1M, 16M.
+        assertEquals(List.of(65_536L, 1_048_576L, 16_777_216L), Profile.THOROUGH.threadSizes());
+        assertEquals(rules * 3 * 2, thorough.threadForks());
+        assertEquals(2 * 3, thorough.threadProbeForks());
+        assertEquals(6, thorough.multiTensorForks());
+        assertEquals(rules * 16 + 16 + rules * 6 + 6 + 6, thorough.forks());
+        JmhRun without = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), false);
+        assertEquals(0, without.threadForks() + without.threadProbeForks() + without.multiTensorForks());
+        assertEquals(rules * 16 + 16, without.forks());
+        assertEquals("scalar", new JmhRun(Profile.QUICK, all, List.of("scalar"), true).threadKernels());
+        assertEquals("vector", quick.threadKernels());
+    }
+
+    @Test
+    void threadOptionsGiveEachBenchmarkItsOwnLists() {
+        var o = new JmhRun(Profile.THOROUGH, List.of("adam", "diffgrad"), List.of("scalar", "vector"), true).options().build();
+        assertEquals(5, o.getIncludes().size(), o.getIncludes().toString());
+        assertEquals(List.of("4096", "65536", "1048576", "16777216"), List.copyOf(o.getParameter("size").get()));
+        assertEquals(List.of("65536", "1048576", "16777216"), List.copyOf(o.getParameter("elements").get()));
+        assertEquals(List.of("1", "2"), List.copyOf(o.getParameter("threads").get()));
+        assertEquals(List.of("vector"), List.copyOf(o.getParameter("kernelSet").get()));
+        assertEquals(List.of("adam"), List.copyOf(o.getParameter("optimizer").get()));
+        assertEquals(List.of("1x1048576", "1000x1024", "1000x1024/block"), List.copyOf(o.getParameter("layout").get()));
+        var without = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false).options().build();
+        assertEquals(2, without.getIncludes().size());
+        assertFalse(without.getParameter("elements").hasValue());
+    }
+
+    @Test
+    void noThreads() {
+        ReportArgs a = ReportArgs.parse("--rules", "adam,diffgrad", "--no-threads", "--no-race");
+        assertFalse(a.threads());
+        assertTrue(a.bench());
+        assertFalse(a.race());
+        JmhRun run = new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), a.threads());
+        assertEquals(run.stepForks() + run.probeForks(), run.forks());
+        assertTrue(ReportArgs.USAGE.contains("--no-threads"));
+        // Sizes below the threshold leave only the multi-tensor steps.
+        ReportArgs small = ReportArgs.parse("--sizes", "4096");
+        JmhRun smallRun = new JmhRun(small.profile(), small.rules(), List.of("vector"), small.threads());
+        assertEquals(0, smallRun.threadForks() + smallRun.threadProbeForks());
+        assertEquals(6, smallRun.multiTensorForks());
     }
 
     @Test
@@ -44,7 +92,7 @@ class ReportArgsTest {
         assertEquals(2, a.raceEpochs());
         assertFalse(a.bench());
         assertEquals(Path.of("/tmp/x"), a.out());
-        assertEquals(1, new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector")).stepForks() / 2);
+        assertEquals(1, new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), a.threads()).stepForks() / 2);
     }
 
     @Test

@@ -6,6 +6,10 @@ import dev.gradus.bench.race.RaceResult;
 import dev.gradus.bench.results.BenchFindings;
 import dev.gradus.bench.results.Figures;
 import dev.gradus.bench.results.ReportData;
+import dev.gradus.bench.results.ScalingFindings;
+import dev.gradus.bench.results.ScalingRow;
+import dev.gradus.bench.results.ScalingTables;
+import dev.gradus.bench.results.ThreadData;
 import dev.gradus.bench.results.StepRow;
 import dev.gradus.bench.results.StepTables;
 
@@ -35,7 +39,33 @@ public final class Console {
             out.println();
             BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> out.println("  " + f));
         }
+        threads(d, out);
         d.raceResult().ifPresent(r -> race(r, out));
+    }
+
+    private static void threads(ReportData d, PrintStream out) {
+        ThreadData t = d.threads();
+        if (!t.probes().isEmpty()) {
+            out.println();
+            out.println("Rooflines on 1 and 2 threads (native memory on 2; GB/s = bytes per element × elements ÷ time of one call)");
+            out.print(text(ScalingTables.rooflines(t.probes(), d.probes())));
+        }
+        List<ScalingRow> rows = d.scalingRows();
+        if (!rows.isEmpty()) {
+            out.println();
+            out.println("Whole step on 1 and 2 threads (Optimizer.step(), native memory; speed-up = 1T ns ÷ 2T ns; "
+                    + "% roofline at the largest size)");
+            out.print(text(ScalingTables.scaling(rows)));
+        }
+        if (!t.multiTensor().isEmpty()) {
+            out.println();
+            out.println("Multi-tensor Adam step (about 1M floats; ns per element ÷ that of one flat parameter on as many threads)");
+            out.print(text(ScalingTables.multiTensor(t.multiTensor())));
+        }
+        if (!t.isEmpty()) {
+            out.println();
+            ScalingFindings.of(t, d.probes()).forEach(f -> out.println("  " + f));
+        }
     }
 
     private static void race(RaceResult r, PrintStream out) {

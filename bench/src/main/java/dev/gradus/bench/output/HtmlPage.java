@@ -8,6 +8,10 @@ import dev.gradus.bench.race.RaceResult;
 import dev.gradus.bench.results.BenchFindings;
 import dev.gradus.bench.results.BenchPlots;
 import dev.gradus.bench.results.ReportData;
+import dev.gradus.bench.results.ScalingFindings;
+import dev.gradus.bench.results.ScalingRow;
+import dev.gradus.bench.results.ScalingTables;
+import dev.gradus.bench.results.ThreadData;
 import dev.gradus.bench.results.StepRow;
 import dev.gradus.bench.results.StepTables;
 
@@ -54,6 +58,7 @@ public final class HtmlPage {
         }
         b.append("</table>\n");
         bench(b, d);
+        threads(b, d);
         d.raceResult().ifPresentOrElse(r -> race(b, r), () -> {
             b.append("<h2>Convergence race</h2>\n");
             p(b, "Not run in this report (--no-race).");
@@ -99,6 +104,40 @@ public final class HtmlPage {
         }
         b.append("<h3>In short</h3>\n");
         BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> b.append("<p class=\"finding\">").append(esc(f)).append("</p>\n"));
+    }
+
+    private static void threads(StringBuilder b, ReportData d) {
+        ThreadData t = d.threads();
+        if (t.isEmpty()) {
+            return;
+        }
+        b.append("<h2>Threads and many parameters</h2>\n");
+        p(b, "A whole Optimizer.step() (the vector kernels where they run) over one parameter in 64-byte-aligned native memory, "
+                + "single-threaded (1T) and split over a StepPool of two threads with no size threshold (2T), at the sizes from "
+                + "the default parallel threshold up. Speed-up: 1T ns ÷ 2T ns (2 would be perfect). GB/s: the rule's bytes per "
+                + "element (spec §M) ÷ ns per element. % roofline, at the largest size: that ÷ the roofline on as many threads, "
+                + "the GB/s of the probe with the closest read/write mix: on 1 thread the best memory kind of the probes above, "
+                + "on 2 threads the same loop run by two threads at once, each streaming its own half in its own native "
+                + "buffers (GB/s: the probe's bytes per element × all elements ÷ the time of one call of one thread).");
+        if (!t.probes().isEmpty()) {
+            b.append("<h3>Rooflines on 1 and 2 threads</h3>\n");
+            table(b, ScalingTables.rooflines(t.probes(), d.probes()));
+        }
+        List<ScalingRow> rows = d.scalingRows();
+        if (!rows.isEmpty()) {
+            b.append("<h3>Whole step on 1 and 2 threads</h3>\n");
+            table(b, ScalingTables.scaling(rows));
+        }
+        if (!t.multiTensor().isEmpty()) {
+            b.append("<h3>Many parameters</h3>\n");
+            p(b, "An Adam step over about a million floats: as one parameter of 1,048,576 (1x1048576), as 1000 separate float[] of 1024 "
+                    + "(1000x1024), and as 1000 views of one ParameterLayout block (1000x1024/block); single-threaded, or a "
+                    + "StepPool of two threads with the default threshold. Ratio: ns per element ÷ that of 1x1048576 on as many "
+                    + "threads (per element, as 1000 × 1024 is 2.3% less than 1,048,576).");
+            table(b, ScalingTables.multiTensor(t.multiTensor()));
+        }
+        b.append("<h3>In short</h3>\n");
+        ScalingFindings.of(t, d.probes()).forEach(f -> b.append("<p class=\"finding\">").append(esc(f)).append("</p>\n"));
     }
 
     private static void race(StringBuilder b, RaceResult r) {

@@ -87,6 +87,7 @@ final class JsonReport {
             probes.add(x);
         }
         m.put("probes", probes);
+        m.put("threads", ThreadFiles.json(d));
         m.put("race", d.raceResult().map(JsonReport::race).orElse(null));
         m.put("charts", plots.stream().map(JsonReport::plot).toList());
         return m;

@@ -27,8 +27,9 @@ import java.util.Map;
 
 /**
  * Writes the report into a directory: {@code report.html}, {@code report.json} (everything), and
- * CSV files: {@code steps.csv}, {@code probes.csv}, {@code race-summary.csv}, {@code race-curves.csv},
- * {@code claim-<id>.csv}, and {@code plots.csv} (every point of every chart).
+ * CSV files: {@code steps.csv}, {@code probes.csv}, the thread files of {@link ThreadFiles} when
+ * measured, {@code race-summary.csv}, {@code race-curves.csv}, {@code claim-<id>.csv}, and
+ * {@code plots.csv} (every point of every chart).
  */
 public final class ReportFiles {
     private ReportFiles() {
@@ -39,6 +40,7 @@ public final class ReportFiles {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("steps.csv", Csv.of(steps(d)));
         files.put("probes.csv", Csv.of(probes(d.probes())));
+        ThreadFiles.tables(d).forEach((name, t) -> files.put(name, Csv.of(t)));
         List<Plot> plots = new ArrayList<>(BenchPlots.all(d));
         d.raceResult().ifPresent(r -> {
             files.put("race-summary.csv", Csv.of(r.summary()));

@@ -14,19 +14,27 @@ import java.util.Optional;
  * @param machine   what it ran on
  * @param steps     the step benchmarks
  * @param probes    the bandwidth probes
+ * @param threads   the thread and multi-tensor benchmarks (empty when not run)
  * @param race      the convergence race, or null when it was not run
  * @param notes     anything the reader must know (skipped parts, fallbacks)
  */
 public record ReportData(String generated, String profile, String coverage, MachineFacts machine,
-                         List<StepResult> steps, List<ProbeResult> probes, RaceResult race, List<String> notes) {
+                         List<StepResult> steps, List<ProbeResult> probes, ThreadData threads, RaceResult race,
+                         List<String> notes) {
     public ReportData {
         steps = List.copyOf(steps);
+        threads = threads == null ? ThreadData.empty() : threads;
         probes = List.copyOf(probes);
         notes = List.copyOf(notes);
     }
 
     public List<StepRow> rows() {
         return Figures.rows(steps, probes);
+    }
+
+    /** The thread figures per rule and size, against the 1- and 2-thread rooflines. */
+    public List<ScalingRow> scalingRows() {
+        return ScalingFigures.rows(threads, probes);
     }
 
     public Optional<RaceResult> raceResult() {

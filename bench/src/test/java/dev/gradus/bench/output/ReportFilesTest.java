@@ -51,7 +51,7 @@ class ReportFilesTest {
 
     @Test
     void everyOutputFileIsThere() {
-        assertEquals(List.of("steps.csv", "probes.csv", "race-summary.csv", "race-curves.csv", "claim-a.csv", "plots.csv",
+        assertEquals(List.of("steps.csv", "probes.csv", "scaling.csv", "thread-probes.csv", "multi-tensor.csv", "race-summary.csv", "race-curves.csv", "claim-a.csv", "plots.csv",
                 "report.json", "report.html"), List.copyOf(files.keySet()));
     }
 
@@ -150,5 +150,50 @@ class ReportFilesTest {
         String json = files.get("report.json");
         assertTrue(json.startsWith("{") && json.contains("\"machine\"") && json.contains("\"figures\"") && json.contains("\"claims\""));
         assertFalse(json.contains("NaN") || json.contains("Infinity"));
+    }
+
+    @Test
+    void threadTablesFindingsAndFiles() {
+        // Synthetic: 2 threads 1.6× faster everywhere; adam at 16M: 0.5 → 0.3125 ns/el, 28 B → 56 and 89.6 GB/s against
+        // copy4r3w at 70 GB/s on 1 thread (28 B / 0.4 ns) and 112 GB/s on 2 (28 B / 0.25 ns): 80% of both.
+        String page = files.get("report.html");
+        assertTrue(page.contains("<h2>Threads and many parameters</h2>"));
+        assertTrue(page.contains("<td>adam</td><td>16M</td><td>0.5000</td><td>0.3125</td><td>1.60×</td><td>56.0</td><td>89.6</td>"
+                + "<td>80%</td><td>80%</td>"), "the scaling row of adam at 16M");
+        assertTrue(page.contains("<td>adam</td><td>64K</td><td>0.1250</td><td>0.0781</td><td>1.60×</td><td>224.0</td><td>358.4</td>"
+                + "<td></td><td></td>"), "no roofline % below the largest size");
+        assertTrue(page.contains("<td>copy4r3w</td><td>16 R + 12 W = 28 B</td><td>16M</td><td>70.0</td><td>112.0</td><td>1.60×</td>"));
+        // 1000x1024 separate: 0.36 vs 0.3 ns/el → 1.2×; as a block 0.31 / 0.3 → 1.03×.
+        assertTrue(page.contains("<td>1000x1024</td><td>1</td><td>1024000</td><td>368.6</td><td>0.3600</td><td>1.20×</td>"));
+        assertTrue(page.contains("2 threads at 1M: not measured (sizes 64K, 16M; --thorough measures 1M)."));
+        // sgd-momentum at 16M: 20 B / 0.3 ns = 66.7 GB/s of 70 (95%); 20 B / 0.1875 ns = 106.7 of 112 (95%).
+        assertTrue(page.contains("At 16M, ≥ 90% of the roofline: on 1 thread sgd-momentum (95%); on 2 threads sgd-momentum (95%); "
+                + "of 2 rule(s)."));
+        assertTrue(page.contains("1000x1024 as separate float[] 1.2× on 1 thread (met), 1.2× on 2 threads (met)"));
+        assertTrue(page.contains("treat them with care: adam 16M 2T (1.8×)."), "the unsteady thread result is named");
+
+        assertEquals(Synthetic.RULES.size() * Synthetic.SIZES.size() + 1, files.get("scaling.csv").split("\r\n").length);
+        assertTrue(files.get("scaling.csv").contains("\r\nadam,16777216,16,12,0.5,0.3125,1.6,56,89.6,copy4r3w,70,112,80,80,1.02,1.8\r\n"),
+                files.get("scaling.csv"));
+        assertEquals(data.threads().probes().size() + 1, files.get("thread-probes.csv").split("\r\n").length);
+        assertTrue(files.get("thread-probes.csv").contains("\r\ncopy4r3w,16777216,2,4194304,1,112,70,1.01\r\n"));
+        assertEquals(7, files.get("multi-tensor.csv").split("\r\n").length);
+        assertTrue(files.get("multi-tensor.csv").startsWith("layout,threads,parameters,elements,ns_per_step,ns_error_999,"
+                + "ns_per_element,ratio_to_1x1048576,iteration_spread\r\n1x1048576,1,1,1048576,"));
+        String json = files.get("report.json");
+        assertTrue(json.contains("\"threads\": {") && json.contains("\"multiTensor\": [") && json.contains("\"twoThreadRooflineGBs\": 112"),
+                json);
+        assertTrue(json.contains("\"speedup\": 1.6") && json.contains("\"layout\": \"1000x1024/block\""));
+        assertTrue(json.contains("2 threads at 1M: not measured"));
+    }
+
+    @Test
+    void withoutThreadsNoThreadFiles() {
+        ReportData d = new ReportData(data.generated(), data.profile(), data.coverage(), data.machine(), data.steps(), data.probes(),
+                null, null, List.of());
+        Map<String, String> f = ReportFiles.render(d);
+        assertEquals(List.of("steps.csv", "probes.csv", "plots.csv", "report.json", "report.html"), List.copyOf(f.keySet()));
+        assertFalse(f.get("report.html").contains("Threads and many parameters"));
+        assertTrue(f.get("report.json").contains("\"threads\": {") && f.get("report.json").contains("\"steps\": []"));
     }
 }

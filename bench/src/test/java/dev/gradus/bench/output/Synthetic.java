@@ -14,11 +14,18 @@ import dev.gradus.bench.results.MachineFacts;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.ReportData;
 import dev.gradus.bench.results.StepResult;
+import dev.gradus.bench.results.MultiTensorResult;
+import dev.gradus.bench.results.ThreadData;
+import dev.gradus.bench.results.ThreadProbeResult;
+import dev.gradus.bench.results.ThreadResult;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small made-up set of results: two rules, two sizes, both kernel sets and memory kinds, a race and claims. */
+/**
+ * A small made-up set of results: two rules, two sizes, both kernel sets and memory kinds, the
+ * thread and multi-tensor benchmarks, a race and claims.
+ */
 final class Synthetic {
     private Synthetic() {
     }
@@ -47,8 +54,34 @@ final class Synthetic {
             }
         }
         MachineFacts machine = new MachineFacts("Synthetic CPU <&>", 2, "24 GB", "Linux", "25", "vector", 512, "");
-        return new ReportData("2026-11-21T12:00:00Z", "quick", "synthetic results", machine, steps, probes, race(),
+        return new ReportData("2026-11-21T12:00:00Z", "quick", "synthetic results", machine, steps, probes, threads(), race(),
                 List.of("a note"));
+    }
+
+    /** Every rule and size on 1 and 2 threads (2 threads 1.6× faster), both probes on 2 threads, the six multi-tensor steps. */
+    static ThreadData threads() {
+        List<ThreadResult> steps = new ArrayList<>();
+        for (String rule : RULES) {
+            for (long size : SIZES) {
+                double ns = (rule.equals("adam") ? 0.5 : 0.3) * (size > 1_000_000 ? 1 : 0.25);
+                steps.add(new ThreadResult(rule, size, 1, ns * size, 0.01 * size, 1.02));
+                steps.add(new ThreadResult(rule, size, 2, ns / 1.6 * size, 0.01 * size,
+                        rule.equals("adam") && size > 1_000_000 ? 1.8 : 1.03));
+            }
+        }
+        List<ThreadProbeResult> probes = new ArrayList<>();
+        for (Probe p : Probe.values()) {
+            for (long size : SIZES) {
+                probes.add(new ThreadProbeResult(p, size, 2, (size > 1_000_000 ? 0.25 : 0.06) * size, 1, 1.01));
+            }
+        }
+        List<MultiTensorResult> multi = new ArrayList<>();
+        for (int threads = 1; threads <= 2; threads++) {
+            multi.add(new MultiTensorResult("1x1048576", threads, 0.3 / threads * 1_048_576, 100, 1.01));
+            multi.add(new MultiTensorResult("1000x1024", threads, 0.36 / threads * 1_024_000, 100, 1.01));
+            multi.add(new MultiTensorResult("1000x1024/block", threads, 0.31 / threads * 1_024_000, 100, 1.01));
+        }
+        return new ThreadData(steps, probes, multi);
     }
 
     static RaceResult race() {
