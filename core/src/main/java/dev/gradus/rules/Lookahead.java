@@ -39,6 +39,12 @@ public record Lookahead(Rule inner, int k, double alpha, Formula formula, Timing
     /** The slow weights' slot (michaelrzhang: {@code cached_params}; Ranger: {@code slow_buffer}). */
     public static final String SLOW = "slow";
 
+    /**
+     * Elements per block of a sync step: the inner step, then the sync, block by block (16 KiB of
+     * each stream; a multiple of every vector length, so no element moves into a scalar tail).
+     */
+    static final long SYNC_BLOCK = 4096;
+
     /** How the synchronisation is rounded. */
     public enum Formula {
         /** {@code θ ← θ·α + (1−α)·φ; φ ← θ} (michaelrzhang and jettify). */
@@ -161,15 +167,22 @@ public record Lookahead(Rule inner, int k, double alpha, Formula formula, Timing
         LookaheadCoefficients c = new LookaheadCoefficients((float) alpha, (float) (1.0 - alpha));
         boolean fast = formula == Formula.FAST_WEIGHTED;
         return (k, b, from, to) -> {
-            innerPlan.apply(k, b.firstSlots(own), from, to);
+            ParamBuffers inners = b.firstSlots(own);
             MemorySegment slow = b.slot(own);
-            if (capture) {
-                MemorySegment.copy(b.param(), from * Float.BYTES, slow, from * Float.BYTES, (to - from) * Float.BYTES);
-            }
-            if (fast) {
-                k.lookahead().fastWeighted(b.param(), slow, from, to, c);
-            } else {
-                k.lookahead().slowPlus(b.param(), slow, from, to, c);
+            long block = inner.wholeParameters() ? Math.max(1, to - from) : SYNC_BLOCK;   // SWATS must see it whole
+            // Block by block, so the sync reads θ while the inner step has just left it in cache
+            // (one pass over memory instead of two; the same bits: both are element-wise).
+            for (long lo = from; lo < to; lo += block) {
+                long hi = Math.min(to, lo + block);
+                innerPlan.apply(k, inners, lo, hi);
+                if (capture) {
+                    MemorySegment.copy(b.param(), lo * Float.BYTES, slow, lo * Float.BYTES, (hi - lo) * Float.BYTES);
+                }
+                if (fast) {
+                    k.lookahead().fastWeighted(b.param(), slow, lo, hi, c);
+                } else {
+                    k.lookahead().slowPlus(b.param(), slow, lo, hi, c);
+                }
             }
         };
     }
