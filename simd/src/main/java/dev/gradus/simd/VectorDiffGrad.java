@@ -20,6 +20,8 @@ final class VectorDiffGrad implements DiffGradKernels {
     static final VectorDiffGrad INSTANCE = new VectorDiffGrad();
     private static final VectorSpecies<Float> S = FloatSpecies.SPECIES;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    /** Elements per block of the two passes: 2 KiB of each stream, a multiple of every species length. */
+    private static final long BLOCK = 512;
 
     private VectorDiffGrad() {
     }
@@ -34,29 +36,45 @@ final class VectorDiffGrad implements DiffGradKernels {
         final boolean l2 = c.l2();
         final long bound = from + S.loopBound(to - from);
         long i = from;
-        for (; i < bound; i += S.length()) {
-            final long o = i * Float.BYTES;
-            FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
-            FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
-            // g ← g + ⟨λ⟩·θ
-            if (l2) g = g.add(wd.mul(p));
-            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-            FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
-            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-            FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
-            // d ← √v + ⟨eps⟩
-            FloatVector d = vi.sqrt().add(eps);
-            // Δ ← |prev − g|
-            FloatVector delta = FloatVector.fromMemorySegment(S, prev, o, NATIVE).sub(g).abs();
-            // ξ ← 1 / (1 + exp(−Δ))
-            FloatVector xi = one.div(one.add(delta.neg().lanewise(VectorOperators.EXP)));
-            // θ ← θ + (⟨−ss⟩·(m·ξ)) / d
-            p = p.add(negStep.mul(mi.mul(xi)).div(d));
-            mi.intoMemorySegment(m, o, NATIVE);
-            vi.intoMemorySegment(v, o, NATIVE);
-            // prev ← g
-            g.intoMemorySegment(prev, o, NATIVE);
-            p.intoMemorySegment(param, o, NATIVE);
+        // Two passes per block of BLOCK elements (in L1 between them): the first computes ξ into
+        // prev, the second the rest. The exp is a call into the vector math library, which
+        // clobbers the vector registers: alone in its loop it spills nothing (measured 1.4× faster
+        // on native segments at 64K, same bits).
+        while (i < bound) {
+            final long end = Math.min(bound, i + BLOCK);
+            for (long j = i; j < end; j += S.length()) {
+                final long o = j * Float.BYTES;
+                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+                // g ← g + ⟨λ⟩·θ
+                if (l2) g = g.add(wd.mul(FloatVector.fromMemorySegment(S, param, o, NATIVE)));
+                // Δ ← |prev − g|
+                FloatVector delta = FloatVector.fromMemorySegment(S, prev, o, NATIVE).sub(g).abs();
+                // ξ ← 1 / (1 + exp(−Δ))
+                FloatVector xi = one.div(one.add(delta.neg().lanewise(VectorOperators.EXP)));
+                xi.intoMemorySegment(prev, o, NATIVE);
+            }
+            for (long j = i; j < end; j += S.length()) {
+                final long o = j * Float.BYTES;
+                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+                // g ← g + ⟨λ⟩·θ
+                if (l2) g = g.add(wd.mul(p));
+                // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+                FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+                // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+                FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+                // d ← √v + ⟨eps⟩
+                FloatVector d = vi.sqrt().add(eps);
+                FloatVector xi = FloatVector.fromMemorySegment(S, prev, o, NATIVE);
+                // θ ← θ + (⟨−ss⟩·(m·ξ)) / d
+                p = p.add(negStep.mul(mi.mul(xi)).div(d));
+                mi.intoMemorySegment(m, o, NATIVE);
+                vi.intoMemorySegment(v, o, NATIVE);
+                // prev ← g
+                g.intoMemorySegment(prev, o, NATIVE);
+                p.intoMemorySegment(param, o, NATIVE);
+            }
+            i = end;
         }
         ScalarDiffGrad.diffGradRange(param, grad, m, v, prev, i, to, c);
     }
