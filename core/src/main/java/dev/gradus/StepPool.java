@@ -5,14 +5,16 @@ import dev.gradus.rules.Check;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
  * Threads that share the work of an {@link Optimizer#step()}: the calling thread plus
- * {@code threads − 1} daemon workers. A job is a count of independent tasks; the caller and the
- * workers take tasks from a shared counter until none is left, so which thread runs which task
- * never changes a result (every task is fixed in advance, see {@link Optimizer}).
+ * {@code threads − 1} daemon workers. A job is a count of independent tasks, dealt in contiguous
+ * shares (the same share to the same thread at every step, for cache affinity); a thread that ends
+ * its share helps with the others', so which thread runs which task may vary and never changes a
+ * result (every task is fixed in advance, see {@link Optimizer}).
  *
  * <p>A worker that finishes a job spins ({@link Thread#onSpinWait()}) for a short time before it
  * parks: back-to-back steps then hand work over in well under a microsecond, where waking a parked
@@ -42,7 +44,7 @@ public final class StepPool implements AutoCloseable {
         this.spinNanos = spin.toNanos();
         this.workers = new Worker[threads - 1];
         for (int i = 0; i < workers.length; i++) {
-            workers[i] = new Worker(name + "-" + (i + 1));
+            workers[i] = new Worker(name + "-" + (i + 1), i + 1);
             workers[i].start();
         }
     }
@@ -103,14 +105,14 @@ public final class StepPool implements AutoCloseable {
             return;
         }
         try {
-            Job job = new Job(++generation, count, task);
+            Job job = new Job(++generation, count, task, workers.length + 1);
             current = job;
             for (Worker w : workers) {
                 if (w.parked) {
                     LockSupport.unpark(w);
                 }
             }
-            job.work();
+            job.work(0);
             while (job.done.get() < count) {
                 Thread.onSpinWait();
             }
@@ -121,31 +123,60 @@ public final class StepPool implements AutoCloseable {
         }
     }
 
+    /**
+     * One job. Tasks are dealt in contiguous shares, one per thread (the caller's first), and a
+     * thread that ends its share takes what is left of the others': the same thread gets the same
+     * tasks step after step, so its parameters' memory stays in its own caches (measured: dealing
+     * every task from one counter moved the data between cores each step and two threads gained
+     * nothing at 64K).
+     */
     private static final class Job {
+        /** Ints between two shares' cursors: one 64-byte cache line, so the cursors never share one. */
+        private static final int STRIDE = 16;
+
         final long generation;
         final int count;
         final IntConsumer task;
-        final AtomicInteger next = new AtomicInteger();
+        final int shares;
+        /** Next task of share s at [s·STRIDE]; share s ends at the start of share s + 1. */
+        final AtomicIntegerArray cursors;
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
 
-        Job(long generation, int count, IntConsumer task) {
+        Job(long generation, int count, IntConsumer task, int shares) {
             this.generation = generation;
             this.count = count;
             this.task = task;
+            this.shares = shares;
+            this.cursors = new AtomicIntegerArray(shares * STRIDE);
+            for (int s = 0; s < shares; s++) {
+                cursors.set(s * STRIDE, start(s));
+            }
         }
 
-        void work() {
-            for (int i; (i = next.getAndIncrement()) < count; ) {
-                try {
-                    task.accept(i);
-                } catch (Throwable t) {
-                    if (failure == null) {
-                        failure = t;
-                    }
-                } finally {
-                    done.incrementAndGet();
+        private int start(int share) {
+            return (int) ((long) count * share / shares);
+        }
+
+        /** Runs share {@code own}, then helps with the others in order. */
+        void work(int own) {
+            for (int k = 0; k < shares; k++) {
+                int s = (own + k) % shares, end = start(s + 1);
+                for (int i; (i = cursors.getAndIncrement(s * STRIDE)) < end; ) {
+                    runTask(i);
                 }
+            }
+        }
+
+        private void runTask(int i) {
+            try {
+                task.accept(i);
+            } catch (Throwable t) {
+                if (failure == null) {
+                    failure = t;
+                }
+            } finally {
+                done.incrementAndGet();
             }
         }
 
@@ -165,9 +196,12 @@ public final class StepPool implements AutoCloseable {
 
     private final class Worker extends Thread {
         volatile boolean parked;
+        /** The share of every job this worker starts with (the caller's is 0). */
+        private final int share;
 
-        Worker(String name) {
+        Worker(String name, int share) {
             super(name);
+            this.share = share;
             setDaemon(true);
         }
 
@@ -178,7 +212,7 @@ public final class StepPool implements AutoCloseable {
                 Job job = await(last);
                 if (job != null) {
                     last = job.generation;
-                    job.work();
+                    job.work(share);
                 }
             }
         }
