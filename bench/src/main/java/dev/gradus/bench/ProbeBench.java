@@ -1,7 +1,5 @@
 package dev.gradus.bench;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,7 +18,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,9 +44,6 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 public class ProbeBench {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    private static final float SCALE = 1e-7f;
 
     @Param({"4096", "65536", "1048576", "16777216"})
     public int size;
@@ -100,18 +94,7 @@ public class ProbeBench {
     }
 
     private void triad(int n) {
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += S.length()) {
-            long o = 4L * i;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, o, ORDER);
-            FloatVector vc = FloatVector.fromMemorySegment(S, c, o, ORDER);
-            vb.add(vc.mul(SCALE)).intoMemorySegment(a, o, ORDER);
-        }
-        for (; i < n; i++) {
-            a.setAtIndex(ValueLayout.JAVA_FLOAT, i,
-                    b.getAtIndex(ValueLayout.JAVA_FLOAT, i) + SCALE * c.getAtIndex(ValueLayout.JAVA_FLOAT, i));
-        }
+        ProbeLoops.triad(a, b, c, n);
     }
 
     @Benchmark
@@ -120,20 +103,6 @@ public class ProbeBench {
     }
 
     private void copy4r3w(int n) {
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += S.length()) {
-            long o = 4L * i;
-            FloatVector g = FloatVector.fromMemorySegment(S, d, o, ORDER).mul(SCALE);
-            FloatVector.fromMemorySegment(S, a, o, ORDER).add(g).intoMemorySegment(a, o, ORDER);
-            FloatVector.fromMemorySegment(S, b, o, ORDER).add(g).intoMemorySegment(b, o, ORDER);
-            FloatVector.fromMemorySegment(S, c, o, ORDER).add(g).intoMemorySegment(c, o, ORDER);
-        }
-        for (; i < n; i++) {
-            float g = SCALE * d.getAtIndex(ValueLayout.JAVA_FLOAT, i);
-            a.setAtIndex(ValueLayout.JAVA_FLOAT, i, a.getAtIndex(ValueLayout.JAVA_FLOAT, i) + g);
-            b.setAtIndex(ValueLayout.JAVA_FLOAT, i, b.getAtIndex(ValueLayout.JAVA_FLOAT, i) + g);
-            c.setAtIndex(ValueLayout.JAVA_FLOAT, i, c.getAtIndex(ValueLayout.JAVA_FLOAT, i) + g);
-        }
+        ProbeLoops.copy4r3w(a, b, c, d, n);
     }
 }
