@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  * One optimizer step over one parameter of {@code size} floats: the scalar reference and the
  * vector twin, on {@code float[]} (heap segments) and on 64-byte-aligned native segments. Each
  * parameter combination runs in its own fork, so a call site never sees both memory kinds.
+ * Each call applies the next plan of a cycle of {@value #CYCLE} consecutive steps (10 to 69), so a
+ * rule that does more on some steps (Lookahead's sync) is measured at its average per step.
  * Score: ns per step; the report divides by the size.
  *
  * <p><b>Warm-up.</b> Vector API code runs thousands of times slower in the interpreter than after
@@ -50,6 +52,9 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class StepBench {
+
+    /** Consecutive steps the benchmark cycles through: a multiple of Lookahead's k = 5 and Ranger's k = 6. */
+    static final int CYCLE = 60;
 
     /** Calls of the count-based warm-up in {@link #setUp}. */
     static final int PREWARM_CALLS = 10_000;
@@ -72,7 +77,9 @@ public class StepBench {
     private Arena arena;
     private UpdateKernels k;
     private ParamBuffers buffers;
-    private StepPlan plan;
+    /** The plans of steps 10, 11, … in turn (see {@link #CYCLE}). */
+    private StepPlan[] plans;
+    private int next;
     private double[] scalars;
 
     @Setup(Level.Trial)
@@ -97,20 +104,25 @@ public class StepBench {
             slots.add(seg);
         }
         buffers = new ParamBuffers(param, grad, slots, r.initialParameterScalars().clone());
-        // A step well past the first, so every rule runs its steady-state formula.
+        // Steps well past the first, so every rule runs its steady-state formula; a cycle of them,
+        // so a periodic rule is measured at its average (spec §M's traffic): Lookahead syncs every
+        // 5th step, Ranger every 6th. SWATS keeps step 10 (its Adam phase, see StepBenchSwatsTest).
         double lr = BenchRules.learningRate(r);
         scalars = r.initialScalars().clone();
         for (int t = 1; t < 10; t++) {
             r.plan(new StepContext(t, lr, lr, scalars));
         }
-        plan = r.plan(new StepContext(10, lr, lr, scalars));
+        plans = new StepPlan[r.wholeParameters() ? 1 : CYCLE];
+        for (int t = 0; t < plans.length; t++) {
+            plans[t] = r.plan(new StepContext(10 + t, lr, lr, scalars));
+        }
         // The pre-warm steps a parameter of its own: views of the first elements of the same buffers
         // (a rule may need whole parameters, e.g. SWATS), sharing the per-parameter scalars.
         int prefix = Math.min(size, PREWARM_ELEMENTS);
         ParamBuffers head = new ParamBuffers(head(param, prefix), head(grad, prefix),
                 slots.stream().map(s -> head(s, prefix)).toList(), buffers.scalars());
         for (int i = 0; i < PREWARM_CALLS; i++) {
-            plan.apply(k, head, 0, prefix);
+            plans[i % plans.length].apply(k, head, 0, prefix);
         }
     }
 
@@ -134,6 +146,8 @@ public class StepBench {
 
     @Benchmark
     public void step() {
+        StepPlan plan = plans[next];
+        next = next + 1 == plans.length ? 0 : next + 1;
         plan.apply(k, buffers, 0, size);
     }
 }
