@@ -35,16 +35,17 @@ public final class ScalarDiffGrad implements DiffGradKernels {
             float g = grad.getAtIndex(JAVA_FLOAT, i);
             // g ← g + ⟨λ⟩·θ
             if (l2) g = g + wd * p;
+            // (ξ first, as the vector twin's first pass computes it; the statements are independent)
+            // Δ ← |prev − g|
+            float delta = Math.abs(prev.getAtIndex(JAVA_FLOAT, i) - g);
+            // ξ ← 1 / (1 + exp(−Δ))
+            float xi = 1f / (1f + (float) Math.exp(-delta));
             // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
             float mi = m.getAtIndex(JAVA_FLOAT, i) * b1 + omb1 * g;
             // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
             float vi = v.getAtIndex(JAVA_FLOAT, i) * b2 + (omb2 * g) * g;
             // d ← √v + ⟨eps⟩
             float d = (float) Math.sqrt(vi) + eps;
-            // Δ ← |prev − g|
-            float delta = Math.abs(prev.getAtIndex(JAVA_FLOAT, i) - g);
-            // ξ ← 1 / (1 + exp(−Δ))
-            float xi = 1f / (1f + (float) Math.exp(-delta));
             // θ ← θ + (⟨−ss⟩·(m·ξ)) / d
             p = p + (negStep * (mi * xi)) / d;
             m.setAtIndex(JAVA_FLOAT, i, mi);
