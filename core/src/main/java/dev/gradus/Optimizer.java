@@ -87,7 +87,7 @@ import java.util.function.IntConsumer;
  * close its arena, while a step, save or load runs.
  *
  * <p><b>Parallel steps.</b> A step is cut into tasks fixed by the registered parameters alone: the
- * update in ranges of {@value StepWork#CHUNK} elements (small parameters share a task), the gradient
+ * update in ranges of 16,384 elements (small parameters share a task), the gradient
  * checks, clipping and norms in chunks of {@value #NORM_CHUNK}, centralisation a task per
  * parameter. A step over at least {@link Builder#parallelThreshold(long)} elements in all runs its
  * tasks on a {@link StepPool} (default {@link StepPool#shared()}, one thread per processor, the
@@ -582,7 +582,7 @@ public final class Optimizer implements AutoCloseable {
         return a.byteSize() > 0 && b.byteSize() > 0 && a.asOverlappingSlice(b).isPresent();
     }
 
-    /** A registered buffer this thread can read and write now: its arena is open and not confined to another thread. */
+    /** {@link #checkUsable(String, MemorySegment)} of a parameter and its gradient, naming them only on failure (a per-step check). */
     private static void checkUsable(ParamGroup.Param p) {
         if (!usable(p.value())) {
             checkUsable("parameter '" + p.name() + "'", p.value());
@@ -596,6 +596,7 @@ public final class Optimizer implements AutoCloseable {
         return s.scope().isAlive() && s.isAccessibleBy(Thread.currentThread());
     }
 
+    /** A registered buffer this thread can read and write now: its arena is open and not confined to another thread. */
     static void checkUsable(String what, MemorySegment s) {
         if (!s.scope().isAlive()) {
             throw new IllegalStateException(what + " belongs to an arena that was closed");
@@ -658,7 +659,7 @@ public final class Optimizer implements AutoCloseable {
         if (nonFinite != NonFinitePolicy.PROPAGATE) {
             StepWork.GradChunk[] chunks = w.gradChunks;
             boolean[] finite = new boolean[chunks.length];
-            run(parallel, chunks.length, i -> finite[i] = tk.allFinite(chunks[i].param().grad(), chunks[i].from(), chunks[i].to()));
+            run(parallel, chunks.length, i -> finite[i] = tk.allFinite(chunks[i].grad(), chunks[i].from(), chunks[i].to()));
             for (int i = 0; i < chunks.length; i++) {
                 if (!finite[i]) {
                     String why = "the gradient of parameter '" + chunks[i].param().name() + "' has a NaN or infinite element";
@@ -736,21 +737,21 @@ public final class Optimizer implements AutoCloseable {
         StepWork.GradChunk[] chunks = w.gradChunks;
         if (clip instanceof GradientClip.Value v) {
             float c = (float) v.clipValue();
-            run(parallel, chunks.length, i -> tk.clamp(chunks[i].param().grad(), chunks[i].from(), chunks[i].to(), -c, c));
+            run(parallel, chunks.length, i -> tk.clamp(chunks[i].grad(), chunks[i].from(), chunks[i].to(), -c, c));
             return OptionalDouble.empty();
         }
         GradientClip.Norm n = (GradientClip.Norm) clip;
         float total;
         if (n.infinity()) {
             float[] max = new float[chunks.length];
-            run(parallel, chunks.length, i -> max[i] = tk.maxAbs(chunks[i].param().grad(), chunks[i].from(), chunks[i].to()));
+            run(parallel, chunks.length, i -> max[i] = tk.maxAbs(chunks[i].grad(), chunks[i].from(), chunks[i].to()));
             total = 0f;
             for (float m : max) {
                 total = Math.max(total, m);
             }
         } else {
             double[] sums = new double[chunks.length];
-            run(parallel, chunks.length, i -> sums[i] = tk.sumOfSquares(chunks[i].param().grad(), chunks[i].from(), chunks[i].to()));
+            run(parallel, chunks.length, i -> sums[i] = tk.sumOfSquares(chunks[i].grad(), chunks[i].from(), chunks[i].to()));
             double sum = 0;
             for (double s : sums) {
                 sum += s;
@@ -760,7 +761,7 @@ public final class Optimizer implements AutoCloseable {
         // c = (1/(N + ⟨1e-6⟩))·⟨maxNorm⟩ in float, clamped to 1 (torch's clip_grad_norm_)
         float c = Math.min((1f / (total + 1e-6f)) * (float) n.maxNorm(), 1f);
         if (Float.floatToRawIntBits(c) != Float.floatToRawIntBits(1f)) {
-            run(parallel, chunks.length, i -> tk.scale(chunks[i].param().grad(), chunks[i].from(), chunks[i].to(), c));
+            run(parallel, chunks.length, i -> tk.scale(chunks[i].grad(), chunks[i].from(), chunks[i].to(), c));
         }
         return OptionalDouble.of(total);
     }

@@ -2,6 +2,8 @@ package dev.gradus;
 
 import dev.gradus.rules.ParamBuffers;
 
+import java.lang.foreign.MemorySegment;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,9 @@ final class StepWork {
 
     /** Elements {@code [from, to)} of one parameter's gradient. */
     record GradChunk(ParamGroup.Param param, long from, long to) {
+        MemorySegment grad() {
+            return param.grad();
+        }
     }
 
     /** Update tasks: each runs its pieces in order on one thread. */
@@ -56,8 +61,9 @@ final class StepWork {
             ParamGroup g = groups.get(gi);
             List<Piece> pending = new ArrayList<>();
             long pendingElements = 0;
-            // A block steps as one buffer when the plan may see any range of any parameter.
-            boolean blocksWhole = !g.rule().wholeParameters() && g.rule().parameterScalarNames().isEmpty();
+            boolean whole = g.rule().wholeParameters();
+            // A block steps as one buffer unless its parameters keep scalar state of their own.
+            boolean blocks = !whole && g.rule().parameterScalarNames().isEmpty();
             int blockLeft = 0;
             for (ParamGroup.Param p : g.params.values()) {
                 params.add(p);
@@ -66,22 +72,20 @@ final class StepWork {
                 for (long from = 0; from < p.length(); from += Optimizer.NORM_CHUNK) {
                     chunks.add(new GradChunk(p, from, Math.min(p.length(), from + Optimizer.NORM_CHUNK)));
                 }
-                if (g.rule().wholeParameters()) {
+                if (whole) {
                     pending.add(new Piece(gi, p.buffers(), 0, p.length()));
                     continue;
                 }
-                ParamBuffers buffers = p.buffers();
-                long length = p.length();
-                ParamGroup.Block block = g.blocks.get(p.name());
                 if (blockLeft > 0) {
                     blockLeft--;                                // stepped with its block
                     continue;
                 }
-                if (block != null && blocksWhole) {
+                ParamGroup.Block block = blocks ? g.blocks.get(p.name()) : null;
+                if (block != null) {
                     blockLeft = block.count() - 1;
-                    buffers = block.buffers();
-                    length = buffers.param().byteSize() / Float.BYTES;
                 }
+                ParamBuffers buffers = block == null ? p.buffers() : block.buffers();
+                long length = buffers.param().byteSize() / Float.BYTES;
                 // Small parameters share a task; a large one (or a block) is cut into CHUNK-sized tasks.
                 for (long from = 0; from < length; from += CHUNK) {
                     long to = Math.min(length, from + CHUNK);
