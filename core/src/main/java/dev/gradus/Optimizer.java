@@ -420,6 +420,8 @@ public final class Optimizer implements AutoCloseable {
                 shapes.add(shapeOf(name, layout.shape(name), layout.length(name)));
             }
             String what = "block of parameters " + names;
+            checkFloats(what, values);
+            checkFloats("gradient of " + what, grads);
             if (values.byteSize() != layout.bytes()) {
                 throw new IllegalArgumentException("values of the " + what + " have " + values.byteSize() / Float.BYTES
                         + " elements, expected " + layout.size() + " (the layout's size)");
@@ -517,12 +519,10 @@ public final class Optimizer implements AutoCloseable {
     }
 
     /**
-     * Everything a registration checks of the memory, before anything is allocated. {@code what}
-     * names it ("parameter 'w'"); {@code writer} is what writes the gradient, or null.
+     * Everything a registration checks of the memory after {@link #checkFloats}, before anything is
+     * allocated. {@code what} names it ("parameter 'w'"); {@code writer} is what writes the gradient, or null.
      */
     private void checkRegistration(ParamGroup group, String what, MemorySegment value, MemorySegment grad, String writer) {
-        checkFloats(what, value);
-        checkFloats("gradient of " + what, grad);
         if (value.isReadOnly()) {
             throw new IllegalArgumentException(what + " is a read-only segment; the optimizer writes to it");
         }
@@ -711,9 +711,7 @@ public final class Optimizer implements AutoCloseable {
         if (parallel) {
             pool.run(count, task);
         } else {
-            for (int i = 0; i < count; i++) {
-                task.accept(i);
-            }
+            StepPool.runHere(count, task);
         }
     }
 

@@ -99,9 +99,7 @@ public final class StepPool implements AutoCloseable {
      */
     void run(int count, IntConsumer task) {
         if (count <= 1 || workers.length == 0 || closed || !inUse.compareAndSet(false, true)) {
-            for (int i = 0; i < count; i++) {
-                task.accept(i);
-            }
+            runHere(count, task);
             return;
         }
         try {
@@ -130,6 +128,13 @@ public final class StepPool implements AutoCloseable {
      * every task from one counter moved the data between cores each step and two threads gained
      * nothing at 64K).
      */
+    /** Runs tasks {@code [0, count)} on the calling thread, in order. */
+    static void runHere(int count, IntConsumer task) {
+        for (int i = 0; i < count; i++) {
+            task.accept(i);
+        }
+    }
+
     private static final class Job {
         /** Ints between two shares' cursors: one 64-byte cache line, so the cursors never share one. */
         private static final int STRIDE = 16;
