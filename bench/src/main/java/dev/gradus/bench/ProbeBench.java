@@ -68,9 +68,9 @@ public class ProbeBench {
         int prefix = Math.min(size, StepBench.PREWARM_ELEMENTS);
         for (int i = 0; i < StepBench.PREWARM_CALLS; i++) {
             if (isTriad) {
-                triad(prefix);
+                ProbeLoops.triad(a, b, c, prefix);
             } else {
-                copy4r3w(prefix);
+                ProbeLoops.copy4r3w(a, b, c, d, prefix);
             }
         }
     }
@@ -90,19 +90,11 @@ public class ProbeBench {
 
     @Benchmark
     public void triad() {
-        triad(size);
-    }
-
-    private void triad(int n) {
-        ProbeLoops.triad(a, b, c, n);
+        ProbeLoops.triad(a, b, c, size);
     }
 
     @Benchmark
     public void copy4r3w() {
-        copy4r3w(size);
-    }
-
-    private void copy4r3w(int n) {
-        ProbeLoops.copy4r3w(a, b, c, d, n);
+        ProbeLoops.copy4r3w(a, b, c, d, size);
     }
 }

@@ -75,9 +75,9 @@ public class ThreadProbeBench {
         int prefix = Math.min(share, StepBench.PREWARM_ELEMENTS);
         for (int k = 0; k < StepBench.PREWARM_CALLS; k++) {
             if (isTriad) {
-                triad(prefix);
+                ProbeLoops.triad(a, b, c, prefix);
             } else {
-                copy4r3w(prefix);
+                ProbeLoops.copy4r3w(a, b, c, d, prefix);
             }
         }
     }
@@ -97,19 +97,11 @@ public class ThreadProbeBench {
 
     @Benchmark
     public void triad() {
-        triad(share);
-    }
-
-    private void triad(int n) {
-        ProbeLoops.triad(a, b, c, n);
+        ProbeLoops.triad(a, b, c, share);
     }
 
     @Benchmark
     public void copy4r3w() {
-        copy4r3w(share);
-    }
-
-    private void copy4r3w(int n) {
-        ProbeLoops.copy4r3w(a, b, c, d, n);
+        ProbeLoops.copy4r3w(a, b, c, d, share);
     }
 }
