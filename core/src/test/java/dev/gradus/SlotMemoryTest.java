@@ -1,0 +1,112 @@
+package dev.gradus;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SlotMemoryTest {
+
+    @Test
+    void smallHeapSlotsLieOneAfterAnotherOnCacheLineSteps() {
+        SlotMemory mem = new SlotMemory(Arena.ofAuto());
+        MemorySegment a = mem.allocate("m", 1000, true), b = mem.allocate("m", 1024, true), c = mem.allocate("m", 5, true);
+        assertEquals(1000L * Float.BYTES, a.byteSize());
+        assertEquals(1024L * Float.BYTES, b.byteSize());
+        assertEquals(5L * Float.BYTES, c.byteSize());
+        Object base = a.heapBase().orElseThrow();
+        assertSame(base, b.heapBase().orElseThrow());
+        assertSame(base, c.heapBase().orElseThrow());
+        assertEquals(0, a.address());
+        assertEquals(1008L * Float.BYTES, b.address());        // 1000 rounded up to 16 floats (64 bytes)
+        assertEquals((1008L + 1024) * Float.BYTES, c.address());
+    }
+
+    @Test
+    void smallNativeSlotsAreAlignedAndAdjacent() {
+        try (Arena arena = Arena.ofConfined()) {
+            SlotMemory mem = new SlotMemory(arena);
+            MemorySegment a = mem.allocate("v", 3, false), b = mem.allocate("v", 17, false);
+            assertTrue(a.isNative() && b.isNative());
+            assertEquals(0, a.address() % 64);
+            assertEquals(a.address() + 64, b.address());
+        }
+    }
+
+    @Test
+    void eachSlotNameAndMemoryKindHasItsOwnChunks() {
+        SlotMemory mem = new SlotMemory(Arena.ofAuto());
+        MemorySegment m = mem.allocate("m", 8, true), v = mem.allocate("v", 8, true), m2 = mem.allocate("m", 8, true);
+        assertNotSame(m.heapBase().orElseThrow(), v.heapBase().orElseThrow());
+        assertSame(m.heapBase().orElseThrow(), m2.heapBase().orElseThrow());
+        assertTrue(mem.allocate("m", 8, false).isNative());
+    }
+
+    @Test
+    void slicesAreZeroedAndDoNotOverlap() {
+        for (boolean onHeap : new boolean[]{true, false}) {
+            SlotMemory mem = new SlotMemory(Arena.ofAuto());
+            List<MemorySegment> slots = new ArrayList<>();
+            for (int k = 0; k < 300; k++) {       // several chunks: 300 × ~1K floats > the first chunks
+                slots.add(mem.allocate("m", 1000 + k, onHeap));
+            }
+            for (MemorySegment s : slots) {
+                for (long i = 0; i < s.byteSize() / Float.BYTES; i++) {
+                    assertEquals(0, s.getAtIndex(ValueLayout.JAVA_INT, i), "fresh slot not zero");
+                }
+            }
+            for (int k = 0; k < slots.size(); k++) {
+                slots.get(k).fill((byte) (k + 1));
+            }
+            for (int k = 0; k < slots.size(); k++) {
+                MemorySegment s = slots.get(k);
+                assertEquals(-1L, s.mismatch(MemorySegment.ofArray(new byte[(int) s.byteSize()]).fill((byte) (k + 1))),
+                        "slot " + k + " was overwritten by another (heap: " + onHeap + ")");
+            }
+        }
+    }
+
+    @Test
+    void chunksGrowWithWhatWasCarvedAndStopAtTheMaximum() {
+        SlotMemory mem = new SlotMemory(Arena.ofAuto());
+        long size = SlotMemory.MAX_SLICED;
+        List<Object> bases = new ArrayList<>();
+        for (int k = 0; k < 64; k++) {
+            Object base = mem.allocate("m", size, true).heapBase().orElseThrow();
+            if (bases.isEmpty() || bases.getLast() != base) {
+                bases.add(base);
+            }
+        }
+        // chunks: 64K (one slot), 64K, 128K, 256K, 512K, then 1M floats (16 slots each)
+        long[] expected = {1 << 16, 1 << 16, 1 << 17, 1 << 18, 1 << 19, 1 << 20};
+        for (int c = 0; c < expected.length; c++) {
+            assertEquals(expected[c], ((float[]) bases.get(c)).length, "chunk " + c);
+        }
+        for (int c = expected.length; c < bases.size(); c++) {
+            assertEquals(SlotMemory.MAX_CHUNK, ((float[]) bases.get(c)).length, "chunk " + c);
+        }
+        assertEquals(SlotMemory.MIN_CHUNK, ((float[]) mem.allocate("v", 1, true).heapBase().orElseThrow()).length);
+    }
+
+    @Test
+    void largeSlotsGetMemoryOfTheirOwn() {
+        SlotMemory mem = new SlotMemory(Arena.ofAuto());
+        long n = SlotMemory.MAX_SLICED + 1;
+        MemorySegment a = mem.allocate("m", n, true), b = mem.allocate("m", n, true);
+        assertEquals(n, ((float[]) a.heapBase().orElseThrow()).length);
+        assertNotSame(a.heapBase().orElseThrow(), b.heapBase().orElseThrow());
+        MemorySegment c = mem.allocate("m", n, false);
+        assertEquals(n * Float.BYTES, c.byteSize());
+        assertEquals(0, c.address() % 64);
+        assertFalse(c.heapBase().isPresent());
+    }
+}
