@@ -10,8 +10,9 @@ import java.util.Map;
  * {@link #MAX_SLICED} floats) is a slice of a shared chunk, one chunk sequence per slot name and
  * memory kind, so the {@code m} slots (say) of parameters registered one after another lie one
  * after another in memory. Why: a step over 1000 parameters of 1K floats each streamed 4000 small
- * separate arrays, and the hardware prefetchers restart at each of them; with the state slots
- * contiguous the bare Adam kernels ran that step 14% faster ({@code KernelCallsBench},
+ * separate arrays (each a new stream for the hardware prefetchers, probably the cost: this VM has
+ * no counters to confirm it); with the state slots
+ * contiguous the bare Adam kernels ran that step in 14% less time ({@code KernelCallsBench},
  * {@code arrays=separate} vs {@code hybrid}). Larger parameters get memory of their own.
  *
  * <p>Every slice starts on a 64-byte boundary of its chunk: native chunks are 64-byte aligned, so
