@@ -45,9 +45,14 @@ final class SlotMemory {
     /** Zeroed memory for {@code floats} floats of slot {@code slot}: on the heap ({@code float[]}-backed) or native, 64-byte aligned. */
     MemorySegment allocate(String slot, long floats, boolean onHeap) {
         if (floats > MAX_SLICED) {
-            return onHeap ? MemorySegment.ofArray(new float[Math.toIntExact(floats)]) : arena.allocate(floats * Float.BYTES, 64);
+            return fresh(floats, onHeap);
         }
         return (onHeap ? heap : nativ).computeIfAbsent(slot, s -> new Chunks(onHeap)).slice(floats);
+    }
+
+    /** Zeroed memory of its own: a {@code float[]} or 64-byte-aligned memory of the arena. */
+    private MemorySegment fresh(long floats, boolean onHeap) {
+        return onHeap ? MemorySegment.ofArray(new float[Math.toIntExact(floats)]) : arena.allocate(floats * Float.BYTES, 64);
     }
 
     /** One slot name's chunks of one memory kind: the current chunk and how much of it is carved. */
@@ -64,7 +69,7 @@ final class SlotMemory {
             long rounded = (floats + LINE - 1) / LINE * LINE;
             if (used + rounded > chunk.byteSize() / Float.BYTES) {
                 long size = Math.max(rounded, Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, carved)));
-                chunk = onHeap ? MemorySegment.ofArray(new float[Math.toIntExact(size)]) : arena.allocate(size * Float.BYTES, 64);
+                chunk = fresh(size, onHeap);
                 used = 0;
             }
             MemorySegment s = chunk.asSlice(used * Float.BYTES, floats * Float.BYTES);
