@@ -78,7 +78,8 @@ public class KernelCallsBench {
         SplittableRandom random = new SplittableRandom(42);
         ParamBuffers[] out = new ParamBuffers[count];
         keep = new Object[count * 4];
-        MemorySegment slabM = MemorySegment.ofArray(new float[count * length]), slabV = MemorySegment.ofArray(new float[count * length]);
+        MemorySegment slabM = sliceState ? MemorySegment.ofArray(new float[count * length]) : null;
+        MemorySegment slabV = sliceState ? MemorySegment.ofArray(new float[count * length]) : null;
         long bytes = 4L * length;
         for (int p = 0; p < count; p++) {
             float[] w = new float[length];

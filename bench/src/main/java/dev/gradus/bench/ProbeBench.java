@@ -64,15 +64,7 @@ public class ProbeBench {
         b = allocate(1.0f);
         c = allocate(0.25f);
         d = allocate(2.0f);
-        boolean isTriad = params.getBenchmark().endsWith(".triad");
-        int prefix = Math.min(size, StepBench.PREWARM_ELEMENTS);
-        for (int i = 0; i < StepBench.PREWARM_CALLS; i++) {
-            if (isTriad) {
-                ProbeLoops.triad(a, b, c, prefix);
-            } else {
-                ProbeLoops.copy4r3w(a, b, c, d, prefix);
-            }
-        }
+        ProbeLoops.prewarm(params.getBenchmark(), a, b, c, d, size);
     }
 
     private MemorySegment allocate(float value) {

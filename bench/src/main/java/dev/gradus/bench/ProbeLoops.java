@@ -56,4 +56,21 @@ final class ProbeLoops {
             c.setAtIndex(ValueLayout.JAVA_FLOAT, i, c.getAtIndex(ValueLayout.JAVA_FLOAT, i) + g);
         }
     }
+
+    /**
+     * A probe fork's pre-warm: the loop of {@code benchmark} (a {@code .triad} or a
+     * {@code .copy4r3w} method) called {@link StepBench#PREWARM_CALLS} times over at most
+     * {@link StepBench#PREWARM_ELEMENTS} of {@code n} elements, so C2 compiles it before JMH's warm-up.
+     */
+    static void prewarm(String benchmark, MemorySegment a, MemorySegment b, MemorySegment c, MemorySegment d, int n) {
+        boolean isTriad = benchmark.endsWith(".triad");
+        int prefix = Math.min(n, StepBench.PREWARM_ELEMENTS);
+        for (int k = 0; k < StepBench.PREWARM_CALLS; k++) {
+            if (isTriad) {
+                triad(a, b, c, prefix);
+            } else {
+                copy4r3w(a, b, c, d, prefix);
+            }
+        }
+    }
 }

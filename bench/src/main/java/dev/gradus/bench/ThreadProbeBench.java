@@ -71,15 +71,7 @@ public class ThreadProbeBench {
         b = allocate(1.0f);
         c = allocate(0.25f);
         d = allocate(2.0f);
-        boolean isTriad = params.getBenchmark().endsWith(".triad");
-        int prefix = Math.min(share, StepBench.PREWARM_ELEMENTS);
-        for (int k = 0; k < StepBench.PREWARM_CALLS; k++) {
-            if (isTriad) {
-                ProbeLoops.triad(a, b, c, prefix);
-            } else {
-                ProbeLoops.copy4r3w(a, b, c, d, prefix);
-            }
-        }
+        ProbeLoops.prewarm(params.getBenchmark(), a, b, c, d, share);
     }
 
     private MemorySegment allocate(float value) {
