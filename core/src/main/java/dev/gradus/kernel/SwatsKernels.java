@@ -22,6 +22,19 @@ public interface SwatsKernels {
                       long from, long to, SwatsCoefficients c);
 
     /**
+     * As {@link #adam}, with the dot products added in double in {@link TransformKernels#sumOfSquares}'s fixed
+     * order: the float32 product of element i, widened exactly, is added to accumulator
+     * {@code (i − from) mod }{@value TransformKernels#ACCUMULATORS}, the accumulators are combined pairwise
+     * ({@code a[k] + a[k+8]}, then {@code +4}, {@code +2}, {@code +1}), and each sum is rounded to float32 once.
+     */
+    SwatsDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                             long from, long to, SwatsCoefficients c);
+
+    /** As {@link #amsgrad}, with the dot products of {@link #adamFixedOrder}. */
+    SwatsDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                MemorySegment vMax, long from, long to, SwatsCoefficients c);
+
+    /**
      * The repositories' first SGD-phase step of a parameter: {@code b ← g; u ← g·(1−β1);
      * u ← u + β1·b (nesterov); θ ← θ + negSgdStep·u}.
      */

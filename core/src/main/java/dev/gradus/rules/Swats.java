@@ -32,7 +32,7 @@ import java.util.OptionalDouble;
  * then, per parameter, in <b>float32</b> arithmetic (the sources evaluate it in the parameter's dtype,
  * and the golden switch steps depend on it):
  * <pre>
- *   pg = Σ u·g,  pp = Σ u·u                     each product rounded, added one at a time in index order
+ *   pg = Σ u·g,  pp = Σ u·u                     each product rounded to float32, added as {@code sums} says
  *   if pg ≠ 0:                                  (a NaN pg counts as ≠ 0, as in torch)
  *     γ ← pp / (−pg)
  *     λ ← λ·⟨β2⟩ + ⟨1−β2⟩·γ                      the parameter's scalar {@value #SCALING_AVG} (torch: exp_avg2)
@@ -42,12 +42,14 @@ import java.util.OptionalDouble;
  * where {@code close} is torch's {@code allclose(Λ, γ, rtol=1e-6, atol=1e-8)}, in float32:
  * {@code Λ == γ}, or {@code |Λ − γ|} finite and {@code ≤ ⟨1e-8⟩ + |γ·⟨1e-6⟩|} (§D 18: the code's
  * criterion, not the paper's unverified absolute ε). If pg = 0 (an all-zero gradient) λ is unchanged and
- * nothing is tested. The <b>dot products</b> are summed in float32, one element at a time in increasing
- * index order from +0, in both {@link SwatsCompat} modes: that is the reference BLAS {@code sdot} of the
- * golden build, which makes the {@link SwatsCompat#IMPLEMENTATION} golden files bit-exact, and it is
- * deterministic and identical in the scalar and the vector kernels at every width (the vector kernels
- * form the products lanewise and add them in lane order). The paper mode could use any order; it uses
- * the same one so that the two modes share the Adam phase and the switch bit for bit.
+ * nothing is tested. The <b>dot products</b> are summed as {@code sums} says. The default,
+ * {@link SwatsSums#INDEX_ORDER_FLOAT}, adds them in float32, one element at a time in increasing index
+ * order from +0, in both {@link SwatsCompat} modes: that is the reference BLAS {@code sdot} of the golden
+ * build, which makes the {@link SwatsCompat#IMPLEMENTATION} golden files bit-exact, and it is deterministic
+ * and identical in the scalar and the vector kernels at every width (the vector kernels form the products
+ * lanewise and add them in lane order), but each sum is a chain of dependent additions, which bounds the
+ * step's speed. {@link SwatsSums#FIXED_ORDER_DOUBLE} adds them in double in a fixed blocked order: as fast
+ * as Adam, more accurate, not the golden files' bits (the switch steps of the files are unchanged).
  *
  * <p><b>The switch</b> belongs to the parameter group: its scalar state {@value #PHASE} becomes
  * {@value #PHASE_SGD} (from {@value #PHASE_ADAM}) and {@value #SGD_LEARNING_RATE} becomes Λ, the float32
@@ -78,9 +80,10 @@ import java.util.OptionalDouble;
  * @param amsgrad     Adam phase with the running maximum of v, default false
  * @param nesterov    Nesterov momentum in the SGD phase, default false
  * @param compat      the SGD phase's form, default {@link SwatsCompat#PAPER}
+ * @param sums        how the Adam phase's dot products are added, default {@link SwatsSums#INDEX_ORDER_FLOAT}
  */
 public record Swats(double beta1, double beta2, double eps, double weightDecay, boolean amsgrad, boolean nesterov,
-                    SwatsCompat compat) implements Rule {
+                    SwatsCompat compat, SwatsSums sums) implements Rule {
 
     /** Default learning rate of both sources' code (jettify's docstring says 1e-2). */
     public static final double DEFAULT_LR = 1e-3;
@@ -127,35 +130,47 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
         Check.nonNegative("eps", eps);
         Check.nonNegative("weightDecay", weightDecay);
         Check.notNull("compat", compat);
+        Check.notNull("sums", sums);
+    }
+
+    /** With the default {@link SwatsSums#INDEX_ORDER_FLOAT} dot products. */
+    public Swats(double beta1, double beta2, double eps, double weightDecay, boolean amsgrad, boolean nesterov,
+                 SwatsCompat compat) {
+        this(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat, SwatsSums.INDEX_ORDER_FLOAT);
     }
 
     /** SWATS with the recommended defaults: eps 1e-8, the paper's SGD phase. */
     public static Swats swats() {
-        return new Swats(DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPS, DEFAULT_WEIGHT_DECAY, false, false, SwatsCompat.PAPER);
+        return new Swats(DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPS, DEFAULT_WEIGHT_DECAY, false, false, SwatsCompat.PAPER,
+                SwatsSums.INDEX_ORDER_FLOAT);
     }
 
     public Swats withBetas(double beta1, double beta2) {
-        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat);
+        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat, sums);
     }
 
     public Swats withEps(double eps) {
-        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat);
+        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat, sums);
     }
 
     public Swats withWeightDecay(double weightDecay) {
-        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat);
+        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat, sums);
     }
 
     public Swats withAmsgrad(boolean amsgrad) {
-        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat);
+        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat, sums);
     }
 
     public Swats withNesterov(boolean nesterov) {
-        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat);
+        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat, sums);
     }
 
     public Swats withCompat(SwatsCompat compat) {
-        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat);
+        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat, sums);
+    }
+
+    public Swats withSums(SwatsSums sums) {
+        return new Swats(beta1, beta2, eps, weightDecay, amsgrad, nesterov, compat, sums);
     }
 
     @Override
@@ -259,9 +274,7 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
                 sgdStep(k, b, coefficients(context), own);
                 return;
             }
-            SwatsDots dots = amsgrad
-                    ? k.swats().amsgrad(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c)
-                    : k.swats().adam(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c);
+            SwatsDots dots = adamPhase(k, b, from, to, c);
             float pg = dots.updateDotGrad(), pp = dots.updateDotUpdate();
             if (pg != 0) {
                 // γ ← pp / (−pg)                               (float32, as every line of the test)
@@ -277,6 +290,17 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
                 }
             }
         };
+    }
+
+    private SwatsDots adamPhase(UpdateKernels k, ParamBuffers b, long from, long to, SwatsCoefficients c) {
+        if (sums == SwatsSums.FIXED_ORDER_DOUBLE) {
+            return amsgrad
+                    ? k.swats().amsgradFixedOrder(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c)
+                    : k.swats().adamFixedOrder(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c);
+        }
+        return amsgrad
+                ? k.swats().amsgrad(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c)
+                : k.swats().adam(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c);
     }
 
     private void sgdStep(UpdateKernels k, ParamBuffers b, SwatsCoefficients c, double[] own) {

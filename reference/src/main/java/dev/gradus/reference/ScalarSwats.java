@@ -3,6 +3,7 @@ package dev.gradus.reference;
 import dev.gradus.kernel.SwatsCoefficients;
 import dev.gradus.kernel.SwatsDots;
 import dev.gradus.kernel.SwatsKernels;
+import dev.gradus.kernel.TransformKernels;
 
 import java.lang.foreign.MemorySegment;
 
@@ -29,6 +30,22 @@ public final class ScalarSwats implements SwatsKernels {
     public SwatsDots amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
                              long from, long to, SwatsCoefficients c) {
         return amsgradRange(param, grad, m, v, vMax, from, to, c, 0f, 0f);
+    }
+
+    @Override
+    public SwatsDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                    long from, long to, SwatsCoefficients c) {
+        double[] ug = new double[TransformKernels.ACCUMULATORS], uu = new double[TransformKernels.ACCUMULATORS];
+        adamFixedOrderRange(param, grad, m, v, from, to, c, ug, uu);
+        return new SwatsDots((float) ScalarTransforms.combine(ug), (float) ScalarTransforms.combine(uu));
+    }
+
+    @Override
+    public SwatsDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                       MemorySegment vMax, long from, long to, SwatsCoefficients c) {
+        double[] ug = new double[TransformKernels.ACCUMULATORS], uu = new double[TransformKernels.ACCUMULATORS];
+        amsgradFixedOrderRange(param, grad, m, v, vMax, from, to, c, ug, uu);
+        return new SwatsDots((float) ScalarTransforms.combine(ug), (float) ScalarTransforms.combine(uu));
     }
 
     @Override
@@ -114,6 +131,80 @@ public final class ScalarSwats implements SwatsKernels {
             param.setAtIndex(JAVA_FLOAT, i, p);
         }
         return new SwatsDots(pg, pp);
+    }
+
+    /**
+     * {@link #adamRange}'s element pass; adds each float32 product {@code u·g} (and {@code u·u}), widened to
+     * double, to {@code ug[(i − from) mod 16]} (and {@code uu[…]}). Also the tail of the vector twin, which
+     * calls it from a multiple of 16 elements past its own start.
+     */
+    public static void adamFixedOrderRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                           long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
+        final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        int k = 0;
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = m.getAtIndex(JAVA_FLOAT, i) * b1 + omb1 * g;
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            float vi = v.getAtIndex(JAVA_FLOAT, i) * b2 + (omb2 * g) * g;
+            // d ← √v + ⟨eps⟩
+            float d = (float) Math.sqrt(vi) + eps;
+            // u ← (m/d)·⟨−ss⟩
+            float u = (mi / d) * negStep;
+            // θ ← θ + u
+            p = p + u;
+            // ug[k] ← ug[k] + (double) (u·g)
+            ug[k] = ug[k] + (double) (u * g);
+            // uu[k] ← uu[k] + (double) (u·u)
+            uu[k] = uu[k] + (double) (u * u);
+            k = (k + 1) & (TransformKernels.ACCUMULATORS - 1);
+            m.setAtIndex(JAVA_FLOAT, i, mi);
+            v.setAtIndex(JAVA_FLOAT, i, vi);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
+    }
+
+    /** {@link #amsgradRange}'s element pass with the sums of {@link #adamFixedOrderRange}; also the vector twin's tail. */
+    public static void amsgradFixedOrderRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                              MemorySegment vMax, long from, long to, SwatsCoefficients c,
+                                              double[] ug, double[] uu) {
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
+        final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        int k = 0;
+        for (long i = from; i < to; i++) {
+            float p = param.getAtIndex(JAVA_FLOAT, i);
+            float g = grad.getAtIndex(JAVA_FLOAT, i);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = m.getAtIndex(JAVA_FLOAT, i) * b1 + omb1 * g;
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            float vi = v.getAtIndex(JAVA_FLOAT, i) * b2 + (omb2 * g) * g;
+            // vMax ← max(vMax, v)
+            float vm = Math.max(vMax.getAtIndex(JAVA_FLOAT, i), vi);
+            // d ← √vMax + ⟨eps⟩
+            float d = (float) Math.sqrt(vm) + eps;
+            // u ← (m/d)·⟨−ss⟩
+            float u = (mi / d) * negStep;
+            // θ ← θ + u
+            p = p + u;
+            // ug[k] ← ug[k] + (double) (u·g)
+            ug[k] = ug[k] + (double) (u * g);
+            // uu[k] ← uu[k] + (double) (u·u)
+            uu[k] = uu[k] + (double) (u * u);
+            k = (k + 1) & (TransformKernels.ACCUMULATORS - 1);
+            m.setAtIndex(JAVA_FLOAT, i, mi);
+            v.setAtIndex(JAVA_FLOAT, i, vi);
+            vMax.setAtIndex(JAVA_FLOAT, i, vm);
+            param.setAtIndex(JAVA_FLOAT, i, p);
+        }
     }
 
     /** Also the tail of the vector twin. */

@@ -39,12 +39,12 @@ class SwatsTest {
 
     private static final Pattern SWITCH_NOTE = Pattern.compile("switched to the SGD phase in step (\\d+)");
 
-    private static Stream<GoldenFile> goldenFiles() {
+    static Stream<GoldenFile> goldenFiles() {
         return GoldenFiles.list("float32").stream().filter(p -> GoldenFiles.rule(p).equals("swats_jettify")).map(GoldenFile::read);
     }
 
     /** The switch step a file's note states, or 0 for "no switch". */
-    private static int noteSwitchStep(GoldenFile f) {
+    static int noteSwitchStep(GoldenFile f) {
         Matcher m = SWITCH_NOTE.matcher(f.header("note"));
         if (m.find()) {
             return Integer.parseInt(m.group(1));
@@ -53,7 +53,7 @@ class SwatsTest {
         return 0;
     }
 
-    private static Swats goldenRule(GoldenFile f) {
+    static Swats goldenRule(GoldenFile f) {
         return (Swats) RuleCatalog.forGoldenRule("swats_jettify").orElseThrow().fromGolden(f);
     }
 
@@ -68,7 +68,7 @@ class SwatsTest {
     }
 
     /** The step after which our run of {@code f} is in the SGD phase, 0 if never. */
-    private static int switchStep(GoldenFile f, Swats rule, double lr) {
+    static int switchStep(GoldenFile f, Swats rule, double lr) {
         float[] param = f.floats("params", "0"), grad = new float[param.length];
         try (Optimizer opt = Optimizer.builder(rule).learningRate(lr).kernels(ScalarUpdateKernels.INSTANCE).build()) {
             opt.register("p", param, grad);

@@ -3,6 +3,7 @@ package dev.gradus.testing;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.Swats;
 import dev.gradus.rules.SwatsCompat;
+import dev.gradus.rules.SwatsSums;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -70,9 +71,11 @@ final class SwatsEntry implements CatalogEntry {
         Gen<Double> eps = Generate.pick(List.of(0.0, 1e-8, 1e-6, 1e-3));
         Gen<Double> wd = Generate.pick(List.of(0.0, 1e-4, 0.01, 0.1));
         Gen<SwatsCompat> compat = Generate.enumValues(SwatsCompat.class);
-        Gen<Object[]> options = Generate.booleans().zip(Generate.booleans(), compat, (a, n, c) -> new Object[] {a, n, c});
+        Gen<SwatsSums> sums = Generate.enumValues(SwatsSums.class);
+        Gen<Object[]> options = Generate.booleans().zip(Generate.booleans(), compat, sums,
+                (a, n, c, d) -> new Object[] {a, n, c, d});
         return beta.zip(beta, eps, wd, options, (b1, b2, e, w, o) -> new Swats(b1, b2, e, w, (Boolean) o[0], (Boolean) o[1],
-                (SwatsCompat) o[2]));
+                (SwatsCompat) o[2], (SwatsSums) o[3]));
     }
 
     /** Small rates too: on random gradients SWATS switches mostly at lr ≤ 1e-5 (spec R18's scan). */
@@ -98,6 +101,7 @@ final class SwatsEntry implements CatalogEntry {
                 new Invalid("NaN weight decay", () -> s.withWeightDecay(Double.NaN), "weightDecay must be finite and >= 0, got NaN"),
                 new Invalid("infinite weight decay", () -> s.withWeightDecay(Double.POSITIVE_INFINITY),
                         "weightDecay must be finite and >= 0, got Infinity"),
-                new Invalid("null compat", () -> s.withCompat(null), "compat must not be null"));
+                new Invalid("null compat", () -> s.withCompat(null), "compat must not be null"),
+                new Invalid("null sums", () -> s.withSums(null), "sums must not be null"));
     }
 }

@@ -146,6 +146,18 @@ final class VectorSwats implements SwatsKernels {
     }
 
     @Override
+    public SwatsDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                    long from, long to, SwatsCoefficients c) {
+        return VectorSwatsFixedOrder.adam(param, grad, m, v, from, to, c);
+    }
+
+    @Override
+    public SwatsDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                       MemorySegment vMax, long from, long to, SwatsCoefficients c) {
+        return VectorSwatsFixedOrder.amsgrad(param, grad, m, v, vMax, from, to, c);
+    }
+
+    @Override
     public void sgdFirst(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector negLr = FloatVector.broadcast(S, c.negSgdStep()), wd = FloatVector.broadcast(S, c.weightDecay());

@@ -1,0 +1,30 @@
+package dev.gradus.rules;
+
+/**
+ * How SWATS adds its two per-parameter dot products {@code pg = Σ u·g} and {@code pp = Σ u·u} in the
+ * Adam phase (spec R18, §0.3). In both, each product is the float32 product of two floats, as in the
+ * sources; they differ in how the products are added.
+ */
+public enum SwatsSums {
+    /**
+     * The default, and the golden files' order: added in float32, one element at a time in increasing
+     * index order, to an accumulator starting at +0 (the reference BLAS {@code sdot} of the golden
+     * build). Bit-exact with the {@code swats_jettify} golden files. Each sum is a chain of dependent
+     * float additions, so this order costs one addition's latency per element whatever the vector
+     * width (about 0.5 ns per element on the machine of the README's figures, three to six times an
+     * Adam step in cache).
+     */
+    INDEX_ORDER_FLOAT,
+    /**
+     * Added in double in the fixed order of the gradient clip's norm
+     * ({@link dev.gradus.kernel.TransformKernels#sumOfSquares}): product i, widened exactly, goes to
+     * accumulator {@code i mod 16} (i counted from the parameter's first element), the 16 accumulators
+     * are combined pairwise ({@code a[k] + a[k+8]}, then {@code +4}, {@code +2}, {@code +1}), and the
+     * result is rounded to float32 once. Nearly the exact sum of the rounded products (the spec's
+     * general advice for reductions, §0.3), the same bits at every vector width and thread count, and
+     * as fast as an Adam step. Not the golden files' bits: on the {@code swats_jettify} files the switch
+     * steps are the same, λ and the SGD rate differ by up to about 1e-6 relative (spec R18), as they
+     * would on a torch build whose BLAS sums in blocks (MKL, OpenBLAS).
+     */
+    FIXED_ORDER_DOUBLE
+}
