@@ -14,6 +14,7 @@ import dev.gradus.rules.DiffGrad;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.Sgd;
 import dev.gradus.rules.Swats;
+import dev.gradus.rules.SwatsSums;
 import dev.gradus.rules.Yogi;
 
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ public final class BenchRules {
         RULES.put("lookahead-adam", Lookahead.around(Adam.adam()));
         RULES.put("ranger", new Ranger());
         RULES.put("swats", Swats.swats());
+        RULES.put("swats-double", Swats.swats().withSums(SwatsSums.FIXED_ORDER_DOUBLE));
     }
 
     /** Every benchmark name, in report order. */

@@ -42,7 +42,8 @@ public final class RuleTraffic {
             // spec §M, "Ranger" without the GC pass (the benchmark steps vectors): RAdam + Lookahead, k = 6.
             entry("ranger", new Traffic(16 + 8.0 / 6, 12 + 8.0 / 6, "m, v; φ every 6th step")),
             // spec §M, "SWATS Adam phase" (the phase the benchmark's step 10 runs).
-            entry("swats", new Traffic(16, 12, "m, v")));
+            entry("swats", new Traffic(16, 12, "m, v")),
+            entry("swats-double", new Traffic(16, 12, "m, v")));
 
     /** The traffic of the named benchmark rule, if the table has it. */
     public static Optional<Traffic> find(String rule) {

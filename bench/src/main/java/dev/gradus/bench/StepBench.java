@@ -62,7 +62,8 @@ public class StepBench {
     static final int PREWARM_ELEMENTS = 512;
 
     @Param({"sgd-momentum", "adam", "adamw", "adagrad", "rmsprop", "adamax", "nadam", "radam", "adabound", "amsbound", "adamod",
-            "diffgrad", "yogi", "lookahead-adam", "ranger", "swats"})
+            "diffgrad", "yogi", "lookahead-adam", "ranger", "swats",
+            "swats-double"})
     public String rule;
 
     @Param({"4096", "65536", "1048576", "16777216"})

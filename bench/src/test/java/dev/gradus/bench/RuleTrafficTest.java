@@ -23,7 +23,7 @@ class RuleTrafficTest {
      * its slow weights every k steps, Ranger adds gradient centralization, SWATS's Adam phase leaves
      * its momentum slot untouched).
      */
-    private static final Set<String> NOT_PER_SLOT = Set.of("lookahead-adam", "ranger", "swats");
+    private static final Set<String> NOT_PER_SLOT = Set.of("lookahead-adam", "ranger", "swats", "swats-double");
 
     @TestFactory
     Stream<DynamicTest> everyBenchRuleHasItsTraffic() {
