@@ -156,8 +156,13 @@ sealed interface ConfigValue {
         return switch (saved) {
             case RecordValue a -> {
                 RecordValue b = (RecordValue) current;
-                if (!a.type().equals(b.type()) || !names(a).equals(names(b))) {
+                if (!a.type().equals(b.type())) {
                     yield Optional.of(new Difference(Kind.TYPE, path, a.type(), b.type()));
+                }
+                if (!names(a).equals(names(b))) {
+                    // the same class with other components: written by another version of it
+                    yield Optional.of(new Difference(Kind.TYPE, path, a.type() + " with components " + names(a),
+                            a.type() + " with components " + names(b)));
                 }
                 for (int i = 0; i < a.components().size(); i++) {
                     Component c = a.components().get(i);
