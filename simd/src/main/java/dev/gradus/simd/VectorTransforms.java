@@ -18,6 +18,8 @@ final class VectorTransforms implements TransformKernels {
     /** Doubles of the same bit size: each float vector converts to two of these (parts 0 and 1). */
     private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    /** Float vectors per group of {@value TransformKernels#ACCUMULATORS} elements. */
+    private static final int PER_GROUP = ACCUMULATORS / S.length();
 
     private VectorTransforms() {
     }
@@ -33,37 +35,50 @@ final class VectorTransforms implements TransformKernels {
     }
 
     /**
-     * The reference's 16 accumulators as {@code 32 / S.length()} double vectors: accumulator
-     * vector {@code a} holds accumulators {@code a·H … a·H + H − 1} (H doubles per vector), so
-     * every element lands in the accumulator the scalar reference uses, at every width.
+     * The reference's 16 accumulators as {@code 32 / S.length()} double vectors a0…a7 (2 per float
+     * vector of a 16-element group, the unused ones stay 0): between groups, vector k holds accumulators
+     * {@code k·H … k·H + H − 1} (H doubles per vector), so every element lands in the accumulator the
+     * scalar reference uses, at every width. Within a group they rotate: the pair of the float vector
+     * being added is always a0, a1. Plain locals and no loop over the group: with an array of vectors
+     * (or a loop over the group's vectors) C2 kept every vector as an object and allocated on each
+     * addition, 16.4 ns per element at 64K, 15 times the scalar reference.
      */
     private static double fixedOrderSum(MemorySegment g, long from, long to, boolean squares) {
-        final int floats = S.length(), halves = floats / 2, perBlock = ACCUMULATORS / floats;
-        DoubleVector[] acc = new DoubleVector[2 * perBlock];
-        for (int a = 0; a < acc.length; a++) {
-            acc[a] = DoubleVector.zero(D);
-        }
+        final DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero, a5 = zero, a6 = zero, a7 = zero;
         final long bound = from + (to - from) / ACCUMULATORS * ACCUMULATORS;
         long i = from;
-        for (; i < bound; i += ACCUMULATORS) {
-            for (int j = 0; j < perBlock; j++) {
-                FloatVector f = FloatVector.fromMemorySegment(S, g, (i + (long) j * floats) * Float.BYTES, NATIVE);
-                DoubleVector lo = (DoubleVector) f.convertShape(VectorOperators.F2D, D, 0);
-                DoubleVector hi = (DoubleVector) f.convertShape(VectorOperators.F2D, D, 1);
-                if (squares) {
-                    // acc[k] ← acc[k] + x·x   (x·x is exact in double)
-                    acc[2 * j] = acc[2 * j].add(lo.mul(lo));
-                    acc[2 * j + 1] = acc[2 * j + 1].add(hi.mul(hi));
-                } else {
-                    // acc[k] ← acc[k] + x
-                    acc[2 * j] = acc[2 * j].add(lo);
-                    acc[2 * j + 1] = acc[2 * j + 1].add(hi);
-                }
+        for (; i < bound; i += S.length()) {
+            FloatVector f = FloatVector.fromMemorySegment(S, g, i * Float.BYTES, NATIVE);
+            DoubleVector lo = (DoubleVector) f.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector hi = (DoubleVector) f.convertShape(VectorOperators.F2D, D, 1);
+            DoubleVector nLo, nHi;
+            if (squares) {
+                // acc[k] ← acc[k] + x·x   (x·x is exact in double)
+                nLo = a0.add(lo.mul(lo));
+                nHi = a1.add(hi.mul(hi));
+            } else {
+                // acc[k] ← acc[k] + x
+                nLo = a0.add(lo);
+                nHi = a1.add(hi);
+            }
+            // the next float vector's pair to the front, this one's to the back (PER_GROUP is a constant)
+            if (PER_GROUP == 1) {
+                a0 = nLo; a1 = nHi;
+            } else if (PER_GROUP == 2) {
+                a0 = a2; a1 = a3; a2 = nLo; a3 = nHi;
+            } else {
+                a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = nLo; a7 = nHi;
             }
         }
         double[] all = new double[ACCUMULATORS];
-        for (int a = 0; a < acc.length; a++) {
-            acc[a].intoArray(all, a * halves);
+        final int h = D.length();
+        a0.intoArray(all, 0); a1.intoArray(all, h);
+        if (PER_GROUP > 1) {
+            a2.intoArray(all, 2 * h); a3.intoArray(all, 3 * h);
+        }
+        if (PER_GROUP > 2) {
+            a4.intoArray(all, 4 * h); a5.intoArray(all, 5 * h); a6.intoArray(all, 6 * h); a7.intoArray(all, 7 * h);
         }
         if (squares) {
             ScalarTransforms.accumulateSquares(g, i, to, 0, all);
