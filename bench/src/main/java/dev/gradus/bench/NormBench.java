@@ -23,9 +23,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gradient clip's reduction, {@link TransformKernels#sumOfSquares} (the squared global L2 norm of one
- * gradient chunk, in double, in its fixed 16-accumulator order), scalar reference against vector kernel.
- * {@code GradientClip.norm} runs it over every gradient before each step. Not part of the report:
+ * The gradient clip's reductions, scalar reference against vector kernel: {@link TransformKernels#sumOfSquares}
+ * (the squared global L2 norm of one gradient chunk, in double, in its fixed 16-accumulator order) and
+ * {@link TransformKernels#maxAbs} (the ∞-norm). {@code GradientClip.norm} runs one of them over every
+ * gradient before each step. Not part of the report:
  * {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar NormBench}. Score: ns per
  * call.
  */
@@ -64,6 +65,12 @@ public class NormBench {
     @Benchmark
     public double sumOfSquares() {
         return k.sumOfSquares(g, 0, size);
+    }
+
+    /** The ∞-norm's reduction, {@link TransformKernels#maxAbs}. */
+    @Benchmark
+    public float maxAbs() {
+        return k.maxAbs(g, 0, size);
     }
 
     @TearDown(Level.Trial)

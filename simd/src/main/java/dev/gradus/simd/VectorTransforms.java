@@ -103,14 +103,24 @@ final class VectorTransforms implements TransformKernels {
 
     @Override
     public float maxAbs(MemorySegment g, long from, long to) {
-        final long bound = from + S.loopBound(to - from);
-        FloatVector m = FloatVector.zero(S);
+        final int l = S.length();
+        final long bound = from + S.loopBound(to - from), bound2 = from + (to - from) / (2L * l) * (2L * l);
+        FloatVector m0 = FloatVector.zero(S), m1 = m0;
         long i = from;
-        for (; i < bound; i += S.length()) {
+        // Two running maxima: one chain waits on each max (a blend sequence, for Java's NaN and −0
+        // rules) and ran at the scalar loop's speed.
+        for (; i < bound2; i += 2L * l) {
+            // m ← max(m, |g|)   (NaN propagates)
+            m0 = m0.max(FloatVector.fromMemorySegment(S, g, i * Float.BYTES, NATIVE).abs());
+            m1 = m1.max(FloatVector.fromMemorySegment(S, g, (i + l) * Float.BYTES, NATIVE).abs());
+        }
+        FloatVector m = m0.max(m1);
+        for (; i < bound; i += l) {
             // m ← max(m, |g|)   (NaN propagates)
             m = m.max(FloatVector.fromMemorySegment(S, g, i * Float.BYTES, NATIVE).abs());
         }
-        // max returns one of its operands, so the lane order of the reduction cannot change the bits.
+        // max returns one of its operands, so neither the two maxima nor the lane order of the
+        // reduction can change the result (a NaN's payload aside; NaN results are compared as NaN).
         return ScalarTransforms.maxAbsRange(g, i, to, m.reduceLanes(VectorOperators.MAX));
     }
 
