@@ -41,7 +41,7 @@ final class VectorTransforms implements TransformKernels {
      * scalar reference uses, at every width. Within a group they rotate: the pair of the float vector
      * being added is always a0, a1. Plain locals and no loop over the group: with an array of vectors
      * (or a loop over the group's vectors) C2 kept every vector as an object and allocated on each
-     * addition, 16.4 ns per element at 64K, 15 times the scalar reference.
+     * addition: slower than the scalar reference ({@code NormBench} at 64K: 51 µs against 33 µs; now 3.4 µs).
      */
     private static double fixedOrderSum(MemorySegment g, long from, long to, boolean squares) {
         final DoubleVector zero = DoubleVector.zero(D);
