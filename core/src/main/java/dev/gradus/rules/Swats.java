@@ -48,8 +48,9 @@ import java.util.OptionalDouble;
  * build, which makes the {@link SwatsCompat#IMPLEMENTATION} golden files bit-exact, and it is deterministic
  * and identical in the scalar and the vector kernels at every width (the vector kernels form the products
  * lanewise and add them in lane order), but each sum is a chain of dependent additions, which bounds the
- * step's speed. {@link SwatsSums#FIXED_ORDER_DOUBLE} adds them in double in a fixed blocked order: as fast
- * as Adam, more accurate, not the golden files' bits (the switch steps of the files are unchanged).
+ * step's speed. {@link SwatsSums#FIXED_ORDER_DOUBLE} adds them in double in a fixed blocked order: at memory
+ * speed on large parameters like Adam, more accurate, not the golden files' bits (the switch steps of the
+ * files are unchanged).
  *
  * <p><b>The switch</b> belongs to the parameter group: its scalar state {@value #PHASE} becomes
  * {@value #PHASE_SGD} (from {@value #PHASE_ADAM}) and {@value #SGD_LEARNING_RATE} becomes Λ, the float32
