@@ -7,8 +7,9 @@ import dev.gradus.reference.ScalarSwats;
 import dev.gradus.reference.ScalarTransforms;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+
+import static jdk.incubator.vector.VectorOperators.F2D;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
@@ -49,8 +50,10 @@ final class VectorSwatsFixedOrder {
         final boolean l2 = c.l2();
         // Σ u·g: pg0…pg7, Σ u·u: pp0…pp7, of which 2·PER_GROUP are used. Between groups, accumulator vector k
         // holds accumulators k·H … k·H + H − 1 (H doubles per vector); within a group they rotate, see below.
-        // Locals, not an array, and no loop over the group's vectors: with either, C2 kept the vectors as
-        // objects and every addition allocated (78 ns per element at 64K; 7–46 ns at 128/256 bits).
+        // Locals, not an array, no loop over the group's vectors and no helper methods: with any of them,
+        // C2 kept the vectors as objects and every addition allocated (78 ns per element at 64K; 7–46 ns
+        // at 128/256 bits; with a helper for the widening, the AMSGrad loop allocated 99 KB per 8192
+        // floats in CompiledKernelAllocationTest after the transforms had run in the same JVM).
         final DoubleVector zero = DoubleVector.zero(D);
         DoubleVector pg0 = zero, pg1 = zero, pg2 = zero, pg3 = zero, pg4 = zero, pg5 = zero, pg6 = zero, pg7 = zero;
         DoubleVector pp0 = zero, pp1 = zero, pp2 = zero, pp3 = zero, pp4 = zero, pp5 = zero, pp6 = zero, pp7 = zero;
@@ -74,10 +77,12 @@ final class VectorSwatsFixedOrder {
             p = p.add(u);
             // ug[k] ← ug[k] + (double) (u·g)
             FloatVector x = u.mul(g);
-            DoubleVector gLo = pg0.add(lo(x)), gHi = pg1.add(hi(x));
+            DoubleVector gLo = pg0.add((DoubleVector) x.convertShape(F2D, D, 0));
+            DoubleVector gHi = pg1.add((DoubleVector) x.convertShape(F2D, D, 1));
             // uu[k] ← uu[k] + (double) (u·u)
             FloatVector y = u.mul(u);
-            DoubleVector uLo = pp0.add(lo(y)), uHi = pp1.add(hi(y));
+            DoubleVector uLo = pp0.add((DoubleVector) y.convertShape(F2D, D, 0));
+            DoubleVector uHi = pp1.add((DoubleVector) y.convertShape(F2D, D, 1));
             // This vector's pair is at the front; the next vector's pair moves there, this one to the
             // back. A group has PER_GROUP vectors, so each group ends with the pairs back in place.
             if (PER_GROUP == 1) {
@@ -116,8 +121,10 @@ final class VectorSwatsFixedOrder {
         final boolean l2 = c.l2();
         // Σ u·g: pg0…pg7, Σ u·u: pp0…pp7, of which 2·PER_GROUP are used. Between groups, accumulator vector k
         // holds accumulators k·H … k·H + H − 1 (H doubles per vector); within a group they rotate, see below.
-        // Locals, not an array, and no loop over the group's vectors: with either, C2 kept the vectors as
-        // objects and every addition allocated (78 ns per element at 64K; 7–46 ns at 128/256 bits).
+        // Locals, not an array, no loop over the group's vectors and no helper methods: with any of them,
+        // C2 kept the vectors as objects and every addition allocated (78 ns per element at 64K; 7–46 ns
+        // at 128/256 bits; with a helper for the widening, the AMSGrad loop allocated 99 KB per 8192
+        // floats in CompiledKernelAllocationTest after the transforms had run in the same JVM).
         final DoubleVector zero = DoubleVector.zero(D);
         DoubleVector pg0 = zero, pg1 = zero, pg2 = zero, pg3 = zero, pg4 = zero, pg5 = zero, pg6 = zero, pg7 = zero;
         DoubleVector pp0 = zero, pp1 = zero, pp2 = zero, pp3 = zero, pp4 = zero, pp5 = zero, pp6 = zero, pp7 = zero;
@@ -143,10 +150,12 @@ final class VectorSwatsFixedOrder {
             p = p.add(u);
             // ug[k] ← ug[k] + (double) (u·g)
             FloatVector x = u.mul(g);
-            DoubleVector gLo = pg0.add(lo(x)), gHi = pg1.add(hi(x));
+            DoubleVector gLo = pg0.add((DoubleVector) x.convertShape(F2D, D, 0));
+            DoubleVector gHi = pg1.add((DoubleVector) x.convertShape(F2D, D, 1));
             // uu[k] ← uu[k] + (double) (u·u)
             FloatVector y = u.mul(u);
-            DoubleVector uLo = pp0.add(lo(y)), uHi = pp1.add(hi(y));
+            DoubleVector uLo = pp0.add((DoubleVector) y.convertShape(F2D, D, 0));
+            DoubleVector uHi = pp1.add((DoubleVector) y.convertShape(F2D, D, 1));
             // This vector's pair is at the front; the next vector's pair moves there, this one to the
             // back. A group has PER_GROUP vectors, so each group ends with the pairs back in place.
             if (PER_GROUP == 1) {
@@ -175,15 +184,5 @@ final class VectorSwatsFixedOrder {
         }
         ScalarSwats.amsgradFixedOrderRange(param, grad, m, v, vMax, i, to, c, ugAll, uuAll);
         return new SwatsDots((float) ScalarTransforms.combine(ugAll), (float) ScalarTransforms.combine(uuAll));
-    }
-
-    /** Lanes 0 … H−1 of the float32 products, widened exactly. */
-    private static DoubleVector lo(FloatVector products) {
-        return (DoubleVector) products.convertShape(VectorOperators.F2D, D, 0);
-    }
-
-    /** Lanes H … 2H−1 of the float32 products, widened exactly. */
-    private static DoubleVector hi(FloatVector products) {
-        return (DoubleVector) products.convertShape(VectorOperators.F2D, D, 1);
     }
 }

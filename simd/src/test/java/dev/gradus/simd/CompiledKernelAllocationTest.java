@@ -1,0 +1,158 @@
+package dev.gradus.simd;
+
+import dev.gradus.GradientClip;
+import dev.gradus.Optimizer;
+import dev.gradus.kernel.SwatsCoefficients;
+import dev.gradus.kernel.SwatsKernels;
+import dev.gradus.kernel.TransformKernels;
+import dev.gradus.kernel.UpdateKernels;
+import dev.gradus.rules.AdaBound;
+import dev.gradus.rules.AdaMod;
+import dev.gradus.rules.Adagrad;
+import dev.gradus.rules.Adam;
+import dev.gradus.rules.Adamax;
+import dev.gradus.rules.DiffGrad;
+import dev.gradus.rules.Lookahead;
+import dev.gradus.rules.NAdam;
+import dev.gradus.rules.RAdam;
+import dev.gradus.rules.Ranger;
+import dev.gradus.rules.Rmsprop;
+import dev.gradus.rules.Rule;
+import dev.gradus.rules.Sgd;
+import dev.gradus.rules.StepContext;
+import dev.gradus.rules.Swats;
+import dev.gradus.rules.Yogi;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Once C2 has compiled them, the vector kernels do not allocate per element. A vector the compiler
+ * cannot keep in registers (an array of vectors, for one) becomes an object on every iteration, and the
+ * kernel then runs slower than its scalar reference: that is what the clip norm's sum did until session
+ * 4, unnoticed by the equivalence tests. This is no timing test: each call runs over 8192 floats; a
+ * boxing kernel allocates objects on every vector iteration (that sum: 99,400 bytes a call at this size,
+ * 512 bits), a step's own bookkeeping about 1.5 KiB; each case is called until one call allocates at most
+ * {@value #LIMIT} bytes (the compiled code without boxing) or {@value #BUDGET_SECONDS} s have passed, and
+ * the least allocation must be within the limit.
+ *
+ * <p>The buffers come from shared arenas. With confined ones, several kernels (Adam with decoupled decay,
+ * AMSGrad, AMSBound, AdaMod, SWATS's AMSGrad phases) were recompiled again and again by C2 ("profile_predicate"
+ * traps) and allocated 0.3–0.9 MB a call for 10–20 s before settling, in this test and in a plain loop;
+ * the README's performance section describes it. That is a warm-up effect, not what this test looks for.
+ */
+@Tag("vector-width")
+class CompiledKernelAllocationTest {
+
+    private static final int N = 8192;
+    private static final long LIMIT = 8192;
+    private static final int BUDGET_SECONDS = 60;
+
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    /** The least allocation of one call of {@code call} on this thread, stopping at the limit or the budget. */
+    private static long leastAllocation(Runnable call) {
+        long least = Long.MAX_VALUE, end = System.nanoTime() + BUDGET_SECONDS * 1_000_000_000L;
+        while (least > LIMIT && System.nanoTime() < end) {
+            long before = allocated();
+            call.run();
+            least = Math.min(least, allocated() - before);
+        }
+        return least;
+    }
+
+    private static void check(String what, Runnable call) {
+        long start = System.nanoTime();
+        long least = leastAllocation(call);
+        System.out.printf("[gradus] allocation @%d bits: %s %d bytes per call (%.1f s to reach it)%n",
+                FloatSpecies.SPECIES.vectorBitSize(), what, least, (System.nanoTime() - start) / 1e9);
+        assertTrue(least <= LIMIT, what + " at " + FloatSpecies.SPECIES.vectorBitSize() + " bits allocated at least " + least
+                + " bytes per call over " + N + " floats in " + BUDGET_SECONDS + " s: vectors boxed in compiled code?");
+    }
+
+    private static MemorySegment filled(Arena arena, SplittableRandom r, double scale) {
+        MemorySegment s = arena.allocate(4L * N, 64);
+        for (int i = 0; i < N; i++) {
+            s.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (r.nextGaussian() * scale));
+        }
+        return s;
+    }
+
+    @Test
+    void theTransformsDoNotAllocatePerElement() {
+        TransformKernels t = VectorKernelsAvailable.orSkip().transforms();
+        assumeTrue(((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).isThreadAllocatedMemorySupported());
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment g = filled(arena, new SplittableRandom(1), 1.0);
+            check("sumOfSquares", () -> t.sumOfSquares(g, 0, N));
+            check("sum", () -> t.sum(g, 0, N));
+            check("maxAbs", () -> t.maxAbs(g, 0, N));
+            check("allFinite", () -> t.allFinite(g, 0, N));
+            check("scale", () -> t.scale(g, 0, N, 1f));
+            check("clamp", () -> t.clamp(g, 0, N, -10f, 10f));
+            check("add", () -> t.add(g, 0, N, 0f));
+        }
+    }
+
+    /** SWATS's Adam phases, both summations, called directly (an optimizer could switch to its SGD phase). */
+    @Test
+    void theSwatsAdamPhasesDoNotAllocatePerElement() {
+        SwatsKernels k = VectorKernelsAvailable.orSkip().swats();
+        assumeTrue(((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).isThreadAllocatedMemorySupported());
+        SwatsCoefficients c = Swats.swats().coefficients(new StepContext(10, 1e-3, 1e-3, new double[] {Swats.PHASE_ADAM, 0.0}));
+        try (Arena arena = Arena.ofShared()) {
+            SplittableRandom r = new SplittableRandom(2);
+            MemorySegment p = filled(arena, r, 1.0), g = filled(arena, r, 1e-2), m = filled(arena, r, 1e-3);
+            MemorySegment v = arena.allocate(4L * N, 64), vMax = arena.allocate(4L * N, 64);
+            check("swats adam", () -> k.adam(p, g, m, v, 0, N, c));
+            check("swats amsgrad", () -> k.amsgrad(p, g, m, v, vMax, 0, N, c));
+            check("swats adamFixedOrder", () -> k.adamFixedOrder(p, g, m, v, 0, N, c));
+            check("swats amsgradFixedOrder", () -> k.amsgradFixedOrder(p, g, m, v, vMax, 0, N, c));
+        }
+    }
+
+    /** A whole single-threaded step of every other rule, with the L2-norm clip (and one with the ∞-norm). */
+    @Test
+    void aStepOfEveryRuleDoesNotAllocatePerElement() {
+        UpdateKernels vector = VectorKernelsAvailable.orSkip();
+        assumeTrue(((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).isThreadAllocatedMemorySupported());
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        rules.put("sgd-momentum", new Sgd().withMomentum(0.9));
+        rules.put("adam", Adam.adam());
+        rules.put("adamw", Adam.adamW());
+        rules.put("amsgrad", Adam.adam().withAmsgrad(true));
+        rules.put("adagrad", new Adagrad());
+        rules.put("rmsprop", new Rmsprop());
+        rules.put("adamax", new Adamax());
+        rules.put("nadam", NAdam.nadam());
+        rules.put("radam", RAdam.radam());
+        rules.put("adabound", AdaBound.adaBound());
+        rules.put("amsbound", AdaBound.amsBound());
+        rules.put("adamod", new AdaMod());
+        rules.put("diffgrad", new DiffGrad());
+        rules.put("yogi", new Yogi());
+        rules.put("lookahead-adam", Lookahead.around(Adam.adam()));
+        rules.put("ranger", new Ranger());
+        for (Map.Entry<String, Rule> e : rules.entrySet()) {
+            GradientClip clip = e.getKey().equals("adam") ? GradientClip.infinityNorm(1e3) : GradientClip.norm(1e3);
+            try (Arena arena = Arena.ofShared();
+                 Optimizer opt = Optimizer.builder(e.getValue()).learningRate(1e-3).kernels(vector).clip(clip).singleThreaded().build()) {
+                SplittableRandom r = new SplittableRandom(3);
+                opt.register("w", filled(arena, r, 1.0), filled(arena, r, 1e-2));
+                check(e.getKey() + " step", opt::step);
+            }
+        }
+    }
+}
