@@ -121,13 +121,6 @@ public final class StepPool implements AutoCloseable {
         }
     }
 
-    /**
-     * One job. Tasks are dealt in contiguous shares, one per thread (the caller's first), and a
-     * thread that ends its share takes what is left of the others': the same thread gets the same
-     * tasks step after step, so its parameters' memory stays in its own caches (measured: dealing
-     * every task from one counter moved the data between cores each step and two threads gained
-     * nothing at 64K).
-     */
     /** Runs tasks {@code [0, count)} on the calling thread, in order. */
     static void runHere(int count, IntConsumer task) {
         for (int i = 0; i < count; i++) {
@@ -135,6 +128,13 @@ public final class StepPool implements AutoCloseable {
         }
     }
 
+    /**
+     * One job. Tasks are dealt in contiguous shares, one per thread (the caller's first), and a
+     * thread that ends its share takes what is left of the others': the same thread gets the same
+     * tasks step after step, so its parameters' memory stays in its own caches (measured: dealing
+     * every task from one counter moved the data between cores each step and two threads gained
+     * nothing at 64K).
+     */
     private static final class Job {
         /** Ints between two shares' cursors: one 64-byte cache line, so the cursors never share one. */
         private static final int STRIDE = 16;
