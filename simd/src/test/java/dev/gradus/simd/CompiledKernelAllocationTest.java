@@ -58,8 +58,11 @@ class CompiledKernelAllocationTest {
     private static final long LIMIT = 8192;
     private static final int BUDGET_SECONDS = 60;
 
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     private static long allocated() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+        return THREADS.getCurrentThreadAllocatedBytes();
     }
 
     /** The least allocation of one call of {@code call} on this thread, stopping at the limit or the budget. */
@@ -93,7 +96,7 @@ class CompiledKernelAllocationTest {
     @Test
     void theTransformsDoNotAllocatePerElement() {
         TransformKernels t = VectorKernelsAvailable.orSkip().transforms();
-        assumeTrue(((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).isThreadAllocatedMemorySupported());
+        assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM does not count a thread's allocations");
         try (Arena arena = Arena.ofShared()) {
             MemorySegment g = filled(arena, new SplittableRandom(1), 1.0);
             check("sumOfSquares", () -> t.sumOfSquares(g, 0, N));
@@ -110,7 +113,7 @@ class CompiledKernelAllocationTest {
     @Test
     void theSwatsAdamPhasesDoNotAllocatePerElement() {
         SwatsKernels k = VectorKernelsAvailable.orSkip().swats();
-        assumeTrue(((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).isThreadAllocatedMemorySupported());
+        assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM does not count a thread's allocations");
         SwatsCoefficients c = Swats.swats().coefficients(new StepContext(10, 1e-3, 1e-3, new double[] {Swats.PHASE_ADAM, 0.0}));
         try (Arena arena = Arena.ofShared()) {
             SplittableRandom r = new SplittableRandom(2);
@@ -127,7 +130,7 @@ class CompiledKernelAllocationTest {
     @Test
     void aStepOfEveryRuleDoesNotAllocatePerElement() {
         UpdateKernels vector = VectorKernelsAvailable.orSkip();
-        assumeTrue(((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).isThreadAllocatedMemorySupported());
+        assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM does not count a thread's allocations");
         Map<String, Rule> rules = new LinkedHashMap<>();
         rules.put("sgd-momentum", new Sgd().withMomentum(0.9));
         rules.put("adam", Adam.adam());
