@@ -28,19 +28,20 @@ import java.util.OptionalDouble;
  * keeps, so the parameter, m, v and prev evolve exactly as in the sources.
  *
  * <p><b>The float32 {@code exp} is the one operation that is not bit-reproducible</b> (spec §0.6):
- * the scalar reference computes {@code (float) Math.exp(−Δ)}, the vector kernels the Vector API's
- * lanewise {@code EXP}, and torch a SLEEF or libm {@code expf}; each is within 1 ulp of the exact
- * value, so two of them differ by at most 1 ulp in exp(−Δ) and 2 ulp in ξ (measured over every
- * float Δ ≥ 0 at 512, 256 and 128 bits: 1 and 2). Within a step a difference in ξ reaches only θ;
+ * the scalar reference computes {@code (float) Math.exp(−Δ)}, the vector kernels an inline float
+ * exp of their own (the same bits at every vector width and JIT tier), and torch a SLEEF or libm
+ * {@code expf}; each is within 1 ulp of the exact value, so two of them differ by at most 1 ulp in
+ * exp(−Δ) and 2 ulp in ξ (measured against the scalar one over every float Δ ≥ 0: 1 and 2). Within a step a difference in ξ reaches only θ;
  * m, v and prev stay bitwise. Over later steps the weight decay carries it into g and from there
  * into m, v, prev and the next ξ, so whole runs drift apart with the number of steps; and where
  * θ + u cancels, one ulp of u is many ulps of θ. The tests therefore compare one step at a time
  * from the same state, and hold θ to <b>21 ulp of max(|θ before|, |θ after|)</b>, a bound derived
  * from the 2-ulp ξ difference and the four roundings that follow it (normal range). Measured worst
- * case with the vector kernel compiled (SVML exp): 8 ulp at 512 and 256 bits, 6 at 128, over 3000
+ * case with the vector kernel compiled: 6 ulp at 512, 256 and 128 bits, over 3000
  * random cases per width with and without weight decay, 1–12 steps; against the golden files, per
  * step: 0 ulp through the scalar and the vector kernels. Without the per-step restart the same
- * cases reach 128 ulp (λ = 0, cancellation) and 7218 ulp (λ ≠ 0) within 12 steps.
+ * cases reached 128 ulp (λ = 0, cancellation) and 7218 ulp (λ ≠ 0) within 12 steps (measured with
+ * the Vector API's library exp, which the vector kernel used before).
  *
  * @param beta1       β1, default {@value #DEFAULT_BETA1}; in [0, 1)
  * @param beta2       β2, default {@value #DEFAULT_BETA2}; in [0, 1)

@@ -13,16 +13,16 @@ import java.util.Map;
  *
  * <p><b>Tolerance.</b> The friction ξ = 1/(1 + exp(−Δ)) uses a float32 exp that is not
  * bit-reproducible (spec §0.6): the scalar reference computes {@code (float) Math.exp}, the vector
- * kernel the Vector API's lanewise {@code EXP} (the platform's vector math library once C2 has
- * compiled it; {@code (float) Math.exp} per lane before), torch SLEEF or libm {@code expf}. Each is
+ * kernel an inline float exp of its own (simd {@code VectorFriction}: the same bits at every width
+ * and JIT tier, within 0.99 ulp of the exact value), torch SLEEF or libm {@code expf}. Each is
  * within 1 ulp of the exact value, so two of them differ by at most 1 ulp in exp(−Δ) and, through
- * 1 + e and the division, by at most 2 ulp in ξ ∈ [0.5, 1] (measured over every float Δ ≥ 0:
- * worst exp 1 ulp, worst ξ 2 ulp, at 512, 256 and 128 bits). Within one step ξ reaches only θ:
+ * 1 + e and the division, by at most 2 ulp in ξ ∈ [0.5, 1] (measured over every float Δ ≥ 0,
+ * vector against scalar: worst exp 1 ulp, worst ξ 2 ulp). Within one step ξ reaches only θ:
  * m, v and prev do not depend on it. A pure ULP bound on θ is nevertheless unsound: where θ + u
  * cancels, one ulp of the update u is any number of ulps of the result (measured, whole runs,
- * compiled vector kernel: 128 ulp without weight decay), and over several steps the weight decay
- * feeds the θ difference into g and so into m, v, prev and the next ξ (measured: 7218 ulp with
- * λ ≠ 0 within 12 steps), growing with the number of steps. So this entry
+ * with the earlier library exp: 128 ulp without weight decay), and over several steps the weight
+ * decay feeds the θ difference into g and so into m, v, prev and the next ξ (measured likewise:
+ * 7218 ulp with λ ≠ 0 within 12 steps), growing with the number of steps. So this entry
  * {@linkplain #differsInParamOnly() is compared per step from the same state}: m, v and prev
  * bitwise, θ within {@value #THETA_ULPS} ulp of M = max(|θ before|, |θ expected|, |θ actual|).
  *
@@ -35,11 +35,10 @@ import java.util.Map;
  * is lost and the derivation does not apply; the property's special values reach that corner, and
  * it has not produced a larger difference.
  *
- * <p>Measured (simd {@code DiffGradCompiledExpTest}, kernel compiled, heap cases of the property,
- * λ = 0 and λ ≠ 0, 1–12 steps; plus 3000 cases per width in a separate run): worst 8 ulp of M at
- * 512 and 256 bits, 6 at 128 bits. The golden files, per step from torch's θ: 0 ulp through the
- * scalar reference and the vector kernels, interpreted or compiled, at every width (their final
- * m, v, prev bitwise).
+ * <p>Measured (simd {@code DiffGradFrictionTest}, kernel compiled, 3000 heap cases of the property
+ * per width, λ = 0 and λ ≠ 0, 1–12 steps): worst 6 ulp of M at 512, 256 and 128 bits. The golden
+ * files, per step from torch's θ: 0 ulp through the scalar reference and the vector kernels,
+ * interpreted or compiled, at every width (their final m, v, prev bitwise).
  */
 final class DiffGradEntry implements CatalogEntry {
 
