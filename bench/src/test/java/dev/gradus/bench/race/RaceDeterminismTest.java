@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -21,12 +22,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The race is deterministic: a short race (2 epochs on 240 training rows) gives the same bits on a
  * rerun, and the same bits with the scalar and the vector kernels, for every {@link BenchRules}
- * optimizer and both models. Nothing is timed.
+ * optimizer and both models but DiffGrad, whose vector {@code exp} is not the scalar one (spec §0.6:
+ * 1 ulp apart for 0.4% of arguments, a difference later steps carry on); its vector race reruns to
+ * the same bits and follows the scalar loss curve closely. Nothing is timed.
  */
 class RaceDeterminismTest {
 
     private static final RaceSettings SHORT = RaceSettings.standard(List.copyOf(BenchRules.all().keySet()), 2)
             .withTrainRows(240).withSeeds(2).withEarly(5, 12, 3).withRates(List.of(1e-3), List.of(1e-3, 1e-2));
+
+    /** Rules whose vector kernels differ from the scalar reference within documented bounds. */
+    private static final Set<String> NOT_BITWISE = Set.of("diffgrad");
+    /** How far DiffGrad's vector loss curve may stray from the scalar one, relative (measured 4.6e-12 softmax, 1.0e-10 MLP). */
+    private static final double LOSS_TOLERANCE = 1e-8;
 
     private static TrainingRun train(String name, ModelKind model, UpdateKernels kernels) {
         Rule rule = BenchRules.get(name);
@@ -64,8 +72,19 @@ class RaceDeterminismTest {
         return cases().map(c -> DynamicTest.dynamicTest(c.rule + " " + c.model.id(), () -> {
             Optional<String> why = Kernels.unavailableReason("vector");
             assumeTrue(why.isEmpty(), () -> "vector kernels cannot run here, scalar/vector comparison skipped: " + why.get());
-            assertSameBits(train(c.rule, c.model, Kernels.byName("scalar")), train(c.rule, c.model, Kernels.byName("vector")),
-                    "scalar vs vector");
+            TrainingRun scalar = train(c.rule, c.model, Kernels.byName("scalar"));
+            TrainingRun vector = train(c.rule, c.model, Kernels.byName("vector"));
+            if (!NOT_BITWISE.contains(c.rule)) {
+                assertSameBits(scalar, vector, "scalar vs vector");
+                return;
+            }
+            assertSameBits(vector, train(c.rule, c.model, Kernels.byName("vector")), "vector rerun");
+            double worst = 0;
+            for (int e = 0; e < scalar.epochLoss().length; e++) {
+                worst = Math.max(worst, Math.abs(vector.epochLoss()[e] - scalar.epochLoss()[e]) / scalar.epochLoss()[e]);
+            }
+            System.out.println("[gradus] race " + c.rule + " " + c.model.id() + ": vector vs scalar loss curve, largest relative difference " + worst);
+            assertTrue(worst <= LOSS_TOLERANCE, c.rule + " " + c.model.id() + ": vector loss curve " + worst + " from the scalar one");
         }));
     }
 
