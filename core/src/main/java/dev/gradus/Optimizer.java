@@ -342,8 +342,16 @@ public final class Optimizer implements AutoCloseable {
 
     /**
      * Registers a parameter held in float32 segments (native byte order) of the same length in the
-     * default group; its state lives off-heap in this optimizer's arena. {@code shape} as for
+     * default group. Its state lives where {@code value} does: off-heap in this optimizer's arena
+     * for a native segment, on the heap for a heap one. {@code shape} as for
      * {@link #register(String, float[], float[], int...)}.
+     *
+     * <p>Why the state follows the value: a kernel that meets heap and native segments in one call
+     * compiles badly. Heap parameters with off-heap state (how this method placed it before) made C2
+     * recompile the Adam kernel again and again when the gradient was clipped: a step over 8192
+     * floats ran at about 3,000 instead of 430,000 a second and had not recovered after 40 s. For
+     * the same reason keep {@code value} and {@code grad} of one kind, and prefer shared arenas to
+     * confined ones (the state lives in a shared arena; see the README's performance section).
      */
     public Optimizer register(String name, MemorySegment value, MemorySegment grad, int... shape) {
         register(group(DEFAULT_GROUP), name, value, grad, shape);
@@ -359,7 +367,7 @@ public final class Optimizer implements AutoCloseable {
     void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad, int[] shape) {
         Check.notNull("value of parameter '" + name + "'", value);
         Check.notNull("gradient of parameter '" + name + "'", grad);
-        register(group, name, value, grad, shape, false);
+        register(group, name, value, grad, shape, !value.isNative());
     }
 
     private void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad, int[] shape, boolean heapState) {
@@ -384,7 +392,8 @@ public final class Optimizer implements AutoCloseable {
      * Registers a block of parameters in the default group: {@code values} and {@code grads} hold
      * {@link ParameterLayout#size()} floats each, every parameter of {@code layout} is a view of
      * them (as {@link ParameterLayout#view} gives), and the state is one block per slot in the same
-     * layout, off-heap. Each parameter is then registered under its own name (slots, checkpoints and
+     * layout, where {@code values} lives (off-heap for a native block, on the heap for a heap one: see
+     * {@link #register(String, MemorySegment, MemorySegment, int...)}). Each parameter is then registered under its own name (slots, checkpoints and
      * queries work per parameter), but a step runs one kernel call over the whole block wherever the
      * rule allows it (rules without whole-parameter or per-parameter state: all but SWATS).
      */
@@ -408,7 +417,7 @@ public final class Optimizer implements AutoCloseable {
     void register(ParamGroup group, ParameterLayout layout, MemorySegment values, MemorySegment grads) {
         Check.notNull("values block", values);
         Check.notNull("gradients block", grads);
-        register(group, layout, values, grads, false);
+        register(group, layout, values, grads, !values.isNative());
     }
 
     private void register(ParamGroup group, ParameterLayout layout, MemorySegment values, MemorySegment grads, boolean heapState) {

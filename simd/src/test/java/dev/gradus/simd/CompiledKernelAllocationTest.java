@@ -46,10 +46,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@value #LIMIT} bytes (the compiled code without boxing) or {@value #BUDGET_SECONDS} s have passed, and
  * the least allocation must be within the limit.
  *
- * <p>The buffers come from shared arenas. With confined ones, several kernels (Adam with decoupled decay,
- * AMSGrad, AMSBound, AdaMod, SWATS's AMSGrad phases) were recompiled again and again by C2 ("profile_predicate"
- * traps) and allocated 0.3–0.9 MB a call for 10–20 s before settling, in this test and in a plain loop;
- * the README's performance section describes it. That is a warm-up effect, not what this test looks for.
+ * <p>The buffers come from shared arenas, as the optimizer's state does. With parameters from confined
+ * ones, several kernels (Adam with decoupled decay, AMSGrad, AMSBound, AdaMod, SWATS's AMSGrad phases)
+ * were recompiled again and again by C2 ("profile_predicate" traps) and allocated 0.3–0.9 MB a call for
+ * 10–20 s before settling, in this test and in a plain loop; the README's performance section describes
+ * it. That is a warm-up effect of mixing session kinds; the same effect with heap parameters and
+ * off-heap state did not settle, and the last test here guards against its return.
  */
 @Tag("vector-width")
 class CompiledKernelAllocationTest {
@@ -155,6 +157,36 @@ class CompiledKernelAllocationTest {
                 SplittableRandom r = new SplittableRandom(3);
                 opt.register("w", filled(arena, r, 1.0), filled(arena, r, 1e-2));
                 check(e.getKey() + " step", opt::step);
+            }
+        }
+    }
+
+    /**
+     * Steps over heap segments ({@code MemorySegment.ofArray}) registered through the segment overload,
+     * with the L2-norm clip. Until the state followed the parameter's memory kind, this registration put
+     * the state off-heap, and C2 recompiled the Adam kernel again and again: 0.4–0.8 MB per step for the
+     * whole 60 s budget (checked: this test failed then), while {@code float[]} registration settled in
+     * under a second.
+     */
+    @Test
+    void stepsOverHeapSegmentsDoNotAllocatePerElement() {
+        UpdateKernels vector = VectorKernelsAvailable.orSkip();
+        assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM does not count a thread's allocations");
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        rules.put("adam", Adam.adam());
+        rules.put("adam with L2 decay", Adam.adam().withWeightDecay(0.01));
+        rules.put("adamw", Adam.adamW());
+        for (Map.Entry<String, Rule> e : rules.entrySet()) {
+            try (Optimizer opt = Optimizer.builder(e.getValue()).learningRate(1e-3).kernels(vector).clip(GradientClip.norm(1e3))
+                    .singleThreaded().build()) {
+                SplittableRandom r = new SplittableRandom(4);
+                float[] w = new float[N], g = new float[N];
+                for (int i = 0; i < N; i++) {
+                    w[i] = (float) r.nextGaussian();
+                    g[i] = (float) (r.nextGaussian() * 1e-2);
+                }
+                opt.register("w", MemorySegment.ofArray(w), MemorySegment.ofArray(g));
+                check(e.getKey() + " step, heap segments", opt::step);
             }
         }
     }

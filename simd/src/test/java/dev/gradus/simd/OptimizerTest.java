@@ -62,31 +62,37 @@ class OptimizerTest {
         try (Arena arena = Arena.ofConfined();
              Optimizer a = Optimizer.builder(Adam.adam().withAmsgrad(true)).learningRate(0.01).build();
              Optimizer b = Optimizer.builder(Adam.adam().withAmsgrad(true)).learningRate(0.01).build();
-             Optimizer c = Optimizer.builder(Adam.adam().withAmsgrad(true)).learningRate(0.01).kernels(Kernels.byName("scalar")).build()) {
+             Optimizer c = Optimizer.builder(Adam.adam().withAmsgrad(true)).learningRate(0.01).kernels(Kernels.byName("scalar")).build();
+             Optimizer d = Optimizer.builder(Adam.adam().withAmsgrad(true)).learningRate(0.01).build()) {
             MemorySegment nat = arena.allocate(4L * n, 64), natGrad = arena.allocate(4L * n, 64);
             nat.copyFrom(MemorySegment.ofArray(array));
-            float[] ref = array.clone(), refGrad = new float[n];
+            float[] ref = array.clone(), refGrad = new float[n], heap = array.clone(), heapGrad = new float[n];
             a.register("w", array, arrayGrad);
             b.register("w", nat, natGrad);
             c.register("w", ref, refGrad);
+            d.register("w", MemorySegment.ofArray(heap), MemorySegment.ofArray(heapGrad));
             for (int t = 0; t < 9; t++) {
                 for (int i = 0; i < n; i++) {
-                    arrayGrad[i] = refGrad[i] = g0[i] * (t % 3 - 1) + 0.01f * t;
+                    arrayGrad[i] = refGrad[i] = heapGrad[i] = g0[i] * (t % 3 - 1) + 0.01f * t;
                 }
                 natGrad.copyFrom(MemorySegment.ofArray(arrayGrad));
                 a.step();
                 b.step();
                 c.step();
+                d.step();
             }
             assertArrayEquals(Bits.of(ref), Bits.of(array), "selected kernels vs scalar reference");
             assertArrayEquals(Bits.of(ref), Bits.of(nat.toArray(ValueLayout.JAVA_FLOAT)), "native segment vs float[]");
+            assertArrayEquals(Bits.of(ref), Bits.of(heap), "heap segment vs float[]");
             for (String slot : a.slotNames()) {
                 assertArrayEquals(Bits.of(c.slotValues("w", slot)), Bits.of(a.slotValues("w", slot)), slot);
                 assertArrayEquals(Bits.of(c.slotValues("w", slot)), Bits.of(b.slotValues("w", slot)), slot);
+                assertArrayEquals(Bits.of(c.slotValues("w", slot)), Bits.of(d.slotValues("w", slot)), slot);
             }
             assertFalse(a.slot("w", Adam.M).isNative(), "float[] parameters keep their state on the heap");
-            assertTrue(b.slot("w", Adam.M).isNative(), "segment parameters keep their state off-heap");
+            assertTrue(b.slot("w", Adam.M).isNative(), "native segment parameters keep their state off-heap");
             assertEquals(0, b.slot("w", Adam.V).address() % 64, "off-heap state is 64-byte aligned");
+            assertFalse(d.slot("w", Adam.M).isNative(), "heap segment parameters keep their state on the heap");
         }
     }
 
