@@ -166,7 +166,8 @@ class CompiledKernelAllocationTest {
      * with the L2-norm clip. Until the state followed the parameter's memory kind, this registration put
      * the state off-heap, and C2 recompiled the Adam kernel again and again: 0.4–0.8 MB per step for the
      * whole 60 s budget (checked: this test failed then), while {@code float[]} registration settled in
-     * under a second.
+     * under a second. DiffGrad too: a first version of its inline exp compiled with two of the kernel's
+     * four stores left as calls on heap segments (40 ns per element in {@code StepBench}).
      */
     @Test
     void stepsOverHeapSegmentsDoNotAllocatePerElement() {
@@ -176,6 +177,7 @@ class CompiledKernelAllocationTest {
         rules.put("adam", Adam.adam());
         rules.put("adam with L2 decay", Adam.adam().withWeightDecay(0.01));
         rules.put("adamw", Adam.adamW());
+        rules.put("diffgrad", new DiffGrad());
         for (Map.Entry<String, Rule> e : rules.entrySet()) {
             try (Optimizer opt = Optimizer.builder(e.getValue()).learningRate(1e-3).kernels(vector).clip(GradientClip.norm(1e3))
                     .singleThreaded().build()) {
