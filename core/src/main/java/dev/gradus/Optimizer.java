@@ -55,9 +55,10 @@ import java.util.function.IntConsumer;
  * step {@code k} (1-based) is {@code schedule.valueAt(k − 1)}.
  *
  * <p><b>State.</b> Every parameter gets its rule's state slots ({@link Rule#slotNames()}) when it
- * is registered: on the heap ({@code float[]}-backed) for {@code float[]} parameters, and 64-byte-aligned
- * memory in an arena the optimizer owns (freed by {@link #close()}) for {@link MemorySegment}
- * parameters. The slots of parameters of up to 65,536 floats are carved one after another from
+ * is registered, in memory of the parameter's kind: on the heap ({@code float[]}-backed) for
+ * {@code float[]} parameters and heap segments, and 64-byte-aligned memory of an arena the optimizer
+ * owns (freed by {@link #close()}) for native segments: a confined arena of the registering thread
+ * for parameters in a confined arena of that thread, a shared one otherwise. The slots of parameters of up to 65,536 floats are carved one after another from
  * shared chunks, so a step over many small parameters streams their state like one buffer
  * (the kernels alone took 14% less time for 1000 × 1K). Slots can be read by name, never written
  * from outside. All parameters share one step counter, so they must be registered before the first
@@ -144,6 +145,9 @@ public final class Optimizer implements AutoCloseable {
     private final long parallelThreshold;
     private final Arena arena = Arena.ofShared();
     private final SlotMemory slotMemory = new SlotMemory(arena);
+    /** State of parameters in a confined arena of {@link #confinedOwner}; made at the first such registration. */
+    private Arena confinedArena;
+    private Thread confinedOwner;
     private StepWork work;
     private final AtomicBoolean busy = new AtomicBoolean();
     private long steps;
@@ -342,16 +346,18 @@ public final class Optimizer implements AutoCloseable {
 
     /**
      * Registers a parameter held in float32 segments (native byte order) of the same length in the
-     * default group. Its state lives where {@code value} does: off-heap in this optimizer's arena
-     * for a native segment, on the heap for a heap one. {@code shape} as for
-     * {@link #register(String, float[], float[], int...)}.
+     * default group. Its state lives in memory of {@code value}'s kind: on the heap for a heap
+     * segment; for a native one, in a confined arena of this thread if {@code value} is confined to
+     * it (then {@link #close()} must run in this thread too), else in this optimizer's shared arena.
+     * {@code shape} as for {@link #register(String, float[], float[], int...)}.
      *
-     * <p>Why the state follows the value: a kernel that meets heap and native segments in one call
+     * <p>Why the state follows the value: a kernel that meets segments of different kinds in one call
      * compiles badly. Heap parameters with off-heap state (how this method placed it before) made C2
      * recompile the Adam kernel again and again when the gradient was clipped: a step over 8192
-     * floats ran at about 3,000 instead of 430,000 a second and had not recovered after 40 s. For
-     * the same reason keep {@code value} and {@code grad} of one kind, and prefer shared arenas to
-     * confined ones (the state lives in a shared arena; see the README's performance section).
+     * floats ran at about 3,000 instead of 430,000 a second and had not recovered after 40 s;
+     * confined parameters with shared state did the same for 7–20 s whenever the rule's flags changed
+     * (see the README's performance section). For the same reason keep {@code value} and {@code grad}
+     * of one kind.
      */
     public Optimizer register(String name, MemorySegment value, MemorySegment grad, int... shape) {
         register(group(DEFAULT_GROUP), name, value, grad, shape);
@@ -361,16 +367,12 @@ public final class Optimizer implements AutoCloseable {
     void register(ParamGroup group, String name, float[] value, float[] grad, int[] shape) {
         Check.notNull("value of parameter '" + name + "'", value);
         Check.notNull("gradient of parameter '" + name + "'", grad);
-        register(group, name, MemorySegment.ofArray(value), MemorySegment.ofArray(grad), shape, true);
+        register(group, name, MemorySegment.ofArray(value), MemorySegment.ofArray(grad), shape);
     }
 
     void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad, int[] shape) {
         Check.notNull("value of parameter '" + name + "'", value);
         Check.notNull("gradient of parameter '" + name + "'", grad);
-        register(group, name, value, grad, shape, !value.isNative());
-    }
-
-    private void register(ParamGroup group, String name, MemorySegment value, MemorySegment grad, int[] shape, boolean heapState) {
         enter();
         try {
             checkNewName(name);
@@ -378,7 +380,7 @@ public final class Optimizer implements AutoCloseable {
             checkFloats("gradient of parameter '" + name + "'", grad);
             List<Integer> dims = shapeOf(name, shape, value.byteSize() / Float.BYTES);
             checkRegistration(group, "parameter '" + name + "'", value, grad, gradientWriter(group, List.of(dims)));
-            List<MemorySegment> slots = allocateSlots(group.rule(), value, heapState);
+            List<MemorySegment> slots = allocateSlots(group.rule(), value);
             work = null;
             group.params.put(name, new ParamGroup.Param(name, value, grad,
                     new ParamBuffers(value, grad, slots, group.rule().initialParameterScalars().clone()), value.byteSize() / Float.BYTES, dims));
@@ -411,16 +413,12 @@ public final class Optimizer implements AutoCloseable {
     void register(ParamGroup group, ParameterLayout layout, float[] values, float[] grads) {
         Check.notNull("values block", values);
         Check.notNull("gradients block", grads);
-        register(group, layout, MemorySegment.ofArray(values), MemorySegment.ofArray(grads), true);
+        register(group, layout, MemorySegment.ofArray(values), MemorySegment.ofArray(grads));
     }
 
     void register(ParamGroup group, ParameterLayout layout, MemorySegment values, MemorySegment grads) {
         Check.notNull("values block", values);
         Check.notNull("gradients block", grads);
-        register(group, layout, values, grads, !values.isNative());
-    }
-
-    private void register(ParamGroup group, ParameterLayout layout, MemorySegment values, MemorySegment grads, boolean heapState) {
         Check.notNull("layout", layout);
         enter();
         try {
@@ -441,7 +439,7 @@ public final class Optimizer implements AutoCloseable {
             }
             checkRegistration(group, what, values, grads, gradientWriter(group, shapes));
             Rule rule = group.rule();
-            List<MemorySegment> slots = allocateSlots(rule, values, heapState);
+            List<MemorySegment> slots = allocateSlots(rule, values);
             work = null;
             for (int k = 0; k < names.size(); k++) {
                 String name = names.get(k);
@@ -460,14 +458,16 @@ public final class Optimizer implements AutoCloseable {
     }
 
     /**
-     * The rule's state slots for a parameter like {@code value}: on the heap or 64-byte-aligned
-     * memory of the arena, small parameters' slots carved one after another from shared chunks ({@link SlotMemory}).
+     * The rule's state slots for a parameter like {@code value}, in memory of its kind ({@link #stateArena}),
+     * small parameters' slots carved one after another from shared chunks ({@link SlotMemory}).
      */
-    private List<MemorySegment> allocateSlots(Rule rule, MemorySegment value, boolean heapState) {
+    private List<MemorySegment> allocateSlots(Rule rule, MemorySegment value) {
         List<MemorySegment> slots = new ArrayList<>();
         long n = value.byteSize() / Float.BYTES;
+        Arena in = stateArena(value);
+        boolean heapState = in == null;
         for (String slot : rule.slotNames()) {
-            MemorySegment s = slotMemory.allocate(slot, n, heapState);
+            MemorySegment s = slotMemory.allocate(slot, n, in);
             float init = rule.initialSlotValue(slot);
             if (rule.slotCopiesParameter(slot)) {
                 s.copyFrom(value);
@@ -479,6 +479,26 @@ public final class Optimizer implements AutoCloseable {
             slots.add(s);
         }
         return slots;
+    }
+
+    /**
+     * Where the state of a parameter held in {@code value} lives: null for the heap (a heap segment),
+     * this optimizer's confined arena for a segment confined to this thread (made now if need be), its
+     * shared arena otherwise. Registration has checked that this thread can access {@code value}.
+     */
+    private Arena stateArena(MemorySegment value) {
+        if (!value.isNative()) {
+            return null;
+        }
+        Thread other = new Thread(() -> { });    // never started: stands for any thread but the caller
+        if (value.isAccessibleBy(other)) {
+            return arena;
+        }
+        if (confinedArena == null) {
+            confinedArena = Arena.ofConfined();
+            confinedOwner = Thread.currentThread();
+        }
+        return confinedOwner == Thread.currentThread() ? confinedArena : arena;
     }
 
     private static List<Integer> shapeOf(String name, int[] shape, long length) {
@@ -1008,14 +1028,28 @@ public final class Optimizer implements AutoCloseable {
         CheckpointRestore.commit(this, staged);
     }
 
-    /** Frees the off-heap state. The optimizer cannot step afterwards; heap parameters are untouched. */
+    /**
+     * Frees the off-heap state. The optimizer cannot step afterwards; heap parameters are untouched.
+     *
+     * @throws IllegalStateException if parameters in a confined arena were registered and this is not
+     *                               their thread, which owns their state too (nothing is freed then;
+     *                               close it in that thread)
+     */
     @Override
     public void close() {
         enter();
         try {
             if (!closed) {
+                if (confinedArena != null && confinedOwner != Thread.currentThread()) {
+                    throw new IllegalStateException("close() runs in thread '" + Thread.currentThread().getName()
+                            + "', but the state of the parameters in a confined arena belongs to thread '"
+                            + confinedOwner.getName() + "'; close the optimizer there");
+                }
                 closed = true;
                 arena.close();
+                if (confinedArena != null) {
+                    confinedArena.close();
+                }
             }
         } finally {
             leave();

@@ -17,7 +17,9 @@ import java.util.Map;
  *
  * <p>Every slice starts on a 64-byte boundary of its chunk: native chunks are 64-byte aligned, so
  * native slices are too, as the optimizer's Javadoc promises; heap slices all share their chunk's
- * phase against the cache lines. Chunks grow with what was carved so far (like a list's backing
+ * phase against the cache lines. Native chunks come from the arena the slot is asked for (the
+ * optimizer's shared one, or its confined one for parameters in a confined arena), each arena its
+ * own chunks. Chunks grow with what was carved so far (like a list's backing
  * array), from {@link #MIN_CHUNK} to {@link #MAX_CHUNK} floats, so the unused tail of the last
  * chunk is at most the larger of {@link #MIN_CHUNK} floats and what the slot already holds. Slices
  * are never freed on their own: parameters are never unregistered, and heap chunks go with the
@@ -35,41 +37,48 @@ final class SlotMemory {
     private static final long LINE = 16;
 
     private final Arena arena;
-    private final Map<String, Chunks> heap = new HashMap<>(), nativ = new HashMap<>();
+    private final Map<String, Chunks> heap = new HashMap<>();
+    private final Map<Arena, Map<String, Chunks>> nativ = new HashMap<>();
 
-    /** @param arena where native slots are allocated; it owns (and frees) them */
+    /** @param arena where native slots are allocated unless another arena is named; it owns (and frees) them */
     SlotMemory(Arena arena) {
         this.arena = arena;
     }
 
     /** Zeroed memory for {@code floats} floats of slot {@code slot}: on the heap ({@code float[]}-backed) or native, 64-byte aligned. */
     MemorySegment allocate(String slot, long floats, boolean onHeap) {
-        if (floats > MAX_SLICED) {
-            return fresh(floats, onHeap);
-        }
-        return (onHeap ? heap : nativ).computeIfAbsent(slot, s -> new Chunks(onHeap)).slice(floats);
+        return allocate(slot, floats, onHeap ? null : arena);
     }
 
-    /** Zeroed memory of its own: a {@code float[]} or 64-byte-aligned memory of the arena. */
-    private MemorySegment fresh(long floats, boolean onHeap) {
-        return onHeap ? MemorySegment.ofArray(new float[Math.toIntExact(floats)]) : arena.allocate(floats * Float.BYTES, 64);
+    /** As {@link #allocate(String, long, boolean)}: on the heap if {@code in} is null, else 64-byte-aligned memory of {@code in}. */
+    MemorySegment allocate(String slot, long floats, Arena in) {
+        if (floats > MAX_SLICED) {
+            return fresh(floats, in);
+        }
+        Map<String, Chunks> chunks = in == null ? heap : nativ.computeIfAbsent(in, a -> new HashMap<>());
+        return chunks.computeIfAbsent(slot, s -> new Chunks(in)).slice(floats);
+    }
+
+    /** Zeroed memory of its own: a {@code float[]} (no arena) or 64-byte-aligned memory of {@code in}. */
+    private static MemorySegment fresh(long floats, Arena in) {
+        return in == null ? MemorySegment.ofArray(new float[Math.toIntExact(floats)]) : in.allocate(floats * Float.BYTES, 64);
     }
 
     /** One slot name's chunks of one memory kind: the current chunk and how much of it is carved. */
-    private final class Chunks {
-        private final boolean onHeap;
+    private static final class Chunks {
+        private final Arena in;
         private MemorySegment chunk = MemorySegment.NULL;
         private long used, carved;
 
-        Chunks(boolean onHeap) {
-            this.onHeap = onHeap;
+        Chunks(Arena in) {
+            this.in = in;
         }
 
         MemorySegment slice(long floats) {
             long rounded = (floats + LINE - 1) / LINE * LINE;
             if (used + rounded > chunk.byteSize() / Float.BYTES) {
                 long size = Math.max(rounded, Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, carved)));
-                chunk = fresh(size, onHeap);
+                chunk = fresh(size, in);
                 used = 0;
             }
             MemorySegment s = chunk.asSlice(used * Float.BYTES, floats * Float.BYTES);

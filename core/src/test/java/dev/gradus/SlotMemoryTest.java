@@ -52,6 +52,19 @@ class SlotMemoryTest {
     }
 
     @Test
+    void aNamedArenaHasItsOwnChunks() {
+        try (Arena shared = Arena.ofShared(); Arena confined = Arena.ofConfined()) {
+            SlotMemory mem = new SlotMemory(shared);
+            MemorySegment a = mem.allocate("m", 8, false), b = mem.allocate("m", 8, confined), c = mem.allocate("m", 8, confined);
+            assertEquals(shared.scope(), a.scope());
+            assertEquals(confined.scope(), b.scope());
+            assertEquals(b.address() + 64, c.address(), "the confined arena's slices lie one after another");
+            assertFalse(b.isAccessibleBy(new Thread(() -> { })), "and only its owner can touch them");
+            assertFalse(mem.allocate("m", 8, (Arena) null).isNative(), "no arena: the heap");
+        }
+    }
+
+    @Test
     void slicesAreZeroedAndDoNotOverlap() {
         for (boolean onHeap : new boolean[]{true, false}) {
             SlotMemory mem = new SlotMemory(Arena.ofAuto());

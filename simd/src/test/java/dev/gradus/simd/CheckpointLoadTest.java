@@ -456,6 +456,7 @@ class CheckpointLoadTest {
                 return null;
             }).get();
             assertEquals(3, t.opt.stepCount());
+            owner.submit(t.opt::close).get();                                             // it owns 'b''s state too
             owner.submit(confined::close).get();
             owner.close();
         }

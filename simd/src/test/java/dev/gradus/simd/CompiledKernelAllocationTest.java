@@ -46,12 +46,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@value #LIMIT} bytes (the compiled code without boxing) or {@value #BUDGET_SECONDS} s have passed, and
  * the least allocation must be within the limit.
  *
- * <p>The buffers come from shared arenas, as the optimizer's state does. With parameters from confined
- * ones, several kernels (Adam with decoupled decay, AMSGrad, AMSBound, AdaMod, SWATS's AMSGrad phases)
- * were recompiled again and again by C2 ("profile_predicate" traps) and allocated 0.3–0.9 MB a call for
- * 10–20 s before settling, in this test and in a plain loop; the README's performance section describes
- * it. That is a warm-up effect of mixing session kinds; the same effect with heap parameters and
- * off-heap state did not settle, and the last test here guards against its return.
+ * <p>The buffers come from shared arenas. With parameters from confined ones and the optimizer's state
+ * in its shared arena (before the state followed the parameter's kind), several kernels (Adam with
+ * decoupled decay, AMSGrad, AMSBound, AdaMod, SWATS's AMSGrad phases) were recompiled again and again
+ * by C2 ("profile_predicate" traps) and allocated 0.3–0.9 MB a call for 10–20 s before settling, in this
+ * test and in a plain loop; the README's performance section describes it. With heap parameters and
+ * off-heap state the same effect did not settle, and the last test here guards against its return.
  */
 @Tag("vector-width")
 class CompiledKernelAllocationTest {

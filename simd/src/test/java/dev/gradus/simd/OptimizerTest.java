@@ -93,6 +93,8 @@ class OptimizerTest {
             assertTrue(b.slot("w", Adam.M).isNative(), "native segment parameters keep their state off-heap");
             assertEquals(0, b.slot("w", Adam.V).address() % 64, "off-heap state is 64-byte aligned");
             assertFalse(d.slot("w", Adam.M).isNative(), "heap segment parameters keep their state on the heap");
+            Thread other = new Thread(() -> { });
+            assertFalse(b.slot("w", Adam.M).isAccessibleBy(other), "a confined parameter's state is confined to its thread");
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -339,6 +340,15 @@ class ThreadContractTest {
             assertEquals(0, opt.stepCount());
             owner.submit(opt::step).get();                                 // and step it
             assertEquals(1, opt.stepCount());
+            assertFalse(opt.slot("v", Adam.M).isAccessibleBy(Thread.currentThread()), "its state is confined to the owner too");
+            assertTrue(opt.slot("w", Adam.M).isAccessibleBy(Thread.currentThread()), "a heap parameter's state is not");
+            String ownerName = owner.submit(() -> Thread.currentThread().getName()).get();
+            assertEquals("close() runs in thread '" + Thread.currentThread().getName() + "', but the state of the parameters "
+                            + "in a confined arena belongs to thread '" + ownerName + "'; close the optimizer there",
+                    assertThrows(IllegalStateException.class, opt::close).getMessage());
+            owner.submit(opt::step).get();                                 // nothing was freed
+            assertEquals(2, opt.stepCount());
+            owner.submit(opt::close).get();
             owner.submit(confined::close).get();
         }
     }
