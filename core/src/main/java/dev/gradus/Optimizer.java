@@ -58,9 +58,10 @@ import java.util.function.IntConsumer;
  * is registered, in memory of the parameter's kind: on the heap ({@code float[]}-backed) for
  * {@code float[]} parameters and heap segments, and 64-byte-aligned memory of an arena the optimizer
  * owns (freed by {@link #close()}) for native segments: a confined arena of the registering thread
- * for parameters in a confined arena of that thread, a shared one otherwise. The slots of parameters of up to 65,536 floats are carved one after another from
- * shared chunks, so a step over many small parameters streams their state like one buffer
- * (the kernels alone took 14% less time for 1000 × 1K). Slots can be read by name, never written
+ * for parameters in a confined arena of that thread, a shared one otherwise. The slots of
+ * parameters of up to 65,536 floats are carved one after another from shared chunks, so a step
+ * over many small parameters streams their state like one buffer (the kernels alone took 14% less
+ * time for 1000 × 1K). Slots can be read by name, never written
  * from outside. All parameters share one step counter, so they must be registered before the first
  * {@link #step()}.
  *
@@ -394,10 +395,11 @@ public final class Optimizer implements AutoCloseable {
      * Registers a block of parameters in the default group: {@code values} and {@code grads} hold
      * {@link ParameterLayout#size()} floats each, every parameter of {@code layout} is a view of
      * them (as {@link ParameterLayout#view} gives), and the state is one block per slot in the same
-     * layout, where {@code values} lives (off-heap for a native block, on the heap for a heap one: see
-     * {@link #register(String, MemorySegment, MemorySegment, int...)}). Each parameter is then registered under its own name (slots, checkpoints and
-     * queries work per parameter), but a step runs one kernel call over the whole block wherever the
-     * rule allows it (rules without whole-parameter or per-parameter state: all but SWATS).
+     * layout, in memory of {@code values}' kind (as for
+     * {@link #register(String, MemorySegment, MemorySegment, int...)}). Each parameter is then
+     * registered under its own name (slots, checkpoints and queries work per parameter), but a step
+     * runs one kernel call over the whole block wherever the rule allows it (rules without
+     * whole-parameter or per-parameter state: all but SWATS).
      */
     public Optimizer register(ParameterLayout layout, MemorySegment values, MemorySegment grads) {
         register(group(DEFAULT_GROUP), layout, values, grads);
