@@ -467,13 +467,12 @@ public final class Optimizer implements AutoCloseable {
         List<MemorySegment> slots = new ArrayList<>();
         long n = value.byteSize() / Float.BYTES;
         Arena in = stateArena(value);
-        boolean heapState = in == null;
         for (String slot : rule.slotNames()) {
             MemorySegment s = slotMemory.allocate(slot, n, in);
             float init = rule.initialSlotValue(slot);
             if (rule.slotCopiesParameter(slot)) {
                 s.copyFrom(value);
-            } else if (Float.floatToRawIntBits(init) != 0 || !heapState) {
+            } else if (Float.floatToRawIntBits(init) != 0) {     // SlotMemory's memory comes zeroed
                 for (long i = 0; i < n; i++) {
                     s.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
                 }
@@ -492,8 +491,7 @@ public final class Optimizer implements AutoCloseable {
         if (!value.isNative()) {
             return null;
         }
-        Thread other = new Thread(() -> { });    // never started: stands for any thread but the caller
-        if (value.isAccessibleBy(other)) {
+        if (StepWork.sharedWithOtherThreads(value)) {
             return arena;
         }
         if (confinedArena == null) {

@@ -20,6 +20,9 @@ final class StepWork {
      */
     static final long CHUNK = 1 << 14;
 
+    /** Never started: stands for any thread but the caller in {@link #sharedWithOtherThreads}. */
+    private static final Thread OTHER = new Thread(() -> { });
+
     /** Elements {@code [from, to)} of one parameter, updated with the plan of group {@code group}. */
     record Piece(int group, ParamBuffers buffers, long from, long to) {
     }
@@ -50,13 +53,17 @@ final class StepWork {
         this.shareable = shareable;
     }
 
+    /** Whether threads other than the caller can touch {@code s}: false for a confined arena's memory. */
+    static boolean sharedWithOtherThreads(MemorySegment s) {
+        return s.isAccessibleBy(OTHER);
+    }
+
     static StepWork of(List<ParamGroup> groups) {
         List<Piece[]> updates = new ArrayList<>();
         List<GradChunk> chunks = new ArrayList<>();
         List<ParamGroup.Param> params = new ArrayList<>();
         long elements = 0;
         boolean shareable = true;
-        Thread other = new Thread(() -> { });    // never started: stands for any thread but the caller
         for (int gi = 0; gi < groups.size(); gi++) {
             ParamGroup g = groups.get(gi);
             List<Piece> pending = new ArrayList<>();
@@ -68,7 +75,7 @@ final class StepWork {
             for (ParamGroup.Param p : g.params.values()) {
                 params.add(p);
                 elements += p.length();
-                shareable &= p.value().isAccessibleBy(other) && p.grad().isAccessibleBy(other);
+                shareable &= sharedWithOtherThreads(p.value()) && sharedWithOtherThreads(p.grad());
                 for (long from = 0; from < p.length(); from += Optimizer.NORM_CHUNK) {
                     chunks.add(new GradChunk(p, from, Math.min(p.length(), from + Optimizer.NORM_CHUNK)));
                 }
