@@ -145,7 +145,7 @@ public final class Optimizer implements AutoCloseable {
     private final StepPool pool;
     private final long parallelThreshold;
     private final Arena arena = Arena.ofShared();
-    private final SlotMemory slotMemory = new SlotMemory(arena);
+    private final SlotMemory slotMemory = new SlotMemory();
     /** State of parameters in a confined arena of {@link #confinedOwner}; made at the first such registration. */
     private Arena confinedArena;
     private Thread confinedOwner;

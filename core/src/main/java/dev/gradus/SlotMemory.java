@@ -36,27 +36,18 @@ final class SlotMemory {
     /** Floats per 64 bytes: every slice starts on a multiple of it within its chunk. */
     private static final long LINE = 16;
 
-    private final Arena arena;
-    private final Map<String, Chunks> heap = new HashMap<>();
-    private final Map<Arena, Map<String, Chunks>> nativ = new HashMap<>();
+    /** Per arena (null: the heap), per slot name, the chunks. */
+    private final Map<Arena, Map<String, Chunks>> chunks = new HashMap<>();
 
-    /** @param arena where native slots are allocated unless another arena is named; it owns (and frees) them */
-    SlotMemory(Arena arena) {
-        this.arena = arena;
-    }
-
-    /** Zeroed memory for {@code floats} floats of slot {@code slot}: on the heap ({@code float[]}-backed) or native, 64-byte aligned. */
-    MemorySegment allocate(String slot, long floats, boolean onHeap) {
-        return allocate(slot, floats, onHeap ? null : arena);
-    }
-
-    /** As {@link #allocate(String, long, boolean)}: on the heap if {@code in} is null, else 64-byte-aligned memory of {@code in}. */
+    /**
+     * Zeroed memory for {@code floats} floats of slot {@code slot}: on the heap ({@code float[]}-backed)
+     * if {@code in} is null, else 64-byte-aligned memory of {@code in}, which owns (and frees) it.
+     */
     MemorySegment allocate(String slot, long floats, Arena in) {
         if (floats > MAX_SLICED) {
             return fresh(floats, in);
         }
-        Map<String, Chunks> chunks = in == null ? heap : nativ.computeIfAbsent(in, a -> new HashMap<>());
-        return chunks.computeIfAbsent(slot, s -> new Chunks(in)).slice(floats);
+        return chunks.computeIfAbsent(in, a -> new HashMap<>()).computeIfAbsent(slot, s -> new Chunks(in)).slice(floats);
     }
 
     /** Zeroed memory of its own: a {@code float[]} (no arena) or 64-byte-aligned memory of {@code in}. */

@@ -16,10 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SlotMemoryTest {
 
+    /** No arena: heap memory. */
+    private static final Arena HEAP = null;
+
     @Test
     void smallHeapSlotsLieOneAfterAnotherOnCacheLineSteps() {
-        SlotMemory mem = new SlotMemory(Arena.ofAuto());
-        MemorySegment a = mem.allocate("m", 1000, true), b = mem.allocate("m", 1024, true), c = mem.allocate("m", 5, true);
+        SlotMemory mem = new SlotMemory();
+        MemorySegment a = mem.allocate("m", 1000, HEAP), b = mem.allocate("m", 1024, HEAP), c = mem.allocate("m", 5, HEAP);
         assertEquals(1000L * Float.BYTES, a.byteSize());
         assertEquals(1024L * Float.BYTES, b.byteSize());
         assertEquals(5L * Float.BYTES, c.byteSize());
@@ -34,8 +37,8 @@ class SlotMemoryTest {
     @Test
     void smallNativeSlotsAreAlignedAndAdjacent() {
         try (Arena arena = Arena.ofConfined()) {
-            SlotMemory mem = new SlotMemory(arena);
-            MemorySegment a = mem.allocate("v", 3, false), b = mem.allocate("v", 17, false);
+            SlotMemory mem = new SlotMemory();
+            MemorySegment a = mem.allocate("v", 3, arena), b = mem.allocate("v", 17, arena);
             assertTrue(a.isNative() && b.isNative());
             assertEquals(0, a.address() % 64);
             assertEquals(a.address() + 64, b.address());
@@ -44,33 +47,34 @@ class SlotMemoryTest {
 
     @Test
     void eachSlotNameAndMemoryKindHasItsOwnChunks() {
-        SlotMemory mem = new SlotMemory(Arena.ofAuto());
-        MemorySegment m = mem.allocate("m", 8, true), v = mem.allocate("v", 8, true), m2 = mem.allocate("m", 8, true);
+        SlotMemory mem = new SlotMemory();
+        MemorySegment m = mem.allocate("m", 8, HEAP), v = mem.allocate("v", 8, HEAP), m2 = mem.allocate("m", 8, HEAP);
         assertNotSame(m.heapBase().orElseThrow(), v.heapBase().orElseThrow());
         assertSame(m.heapBase().orElseThrow(), m2.heapBase().orElseThrow());
-        assertTrue(mem.allocate("m", 8, false).isNative());
+        assertTrue(mem.allocate("m", 8, Arena.ofAuto()).isNative());
     }
 
     @Test
     void aNamedArenaHasItsOwnChunks() {
         try (Arena shared = Arena.ofShared(); Arena confined = Arena.ofConfined()) {
-            SlotMemory mem = new SlotMemory(shared);
-            MemorySegment a = mem.allocate("m", 8, false), b = mem.allocate("m", 8, confined), c = mem.allocate("m", 8, confined);
+            SlotMemory mem = new SlotMemory();
+            MemorySegment a = mem.allocate("m", 8, shared), b = mem.allocate("m", 8, confined), c = mem.allocate("m", 8, confined);
             assertEquals(shared.scope(), a.scope());
             assertEquals(confined.scope(), b.scope());
             assertEquals(b.address() + 64, c.address(), "the confined arena's slices lie one after another");
             assertFalse(b.isAccessibleBy(new Thread(() -> { })), "and only its owner can touch them");
-            assertFalse(mem.allocate("m", 8, (Arena) null).isNative(), "no arena: the heap");
+            assertFalse(mem.allocate("m", 8, HEAP).isNative(), "no arena: the heap");
         }
     }
 
     @Test
     void slicesAreZeroedAndDoNotOverlap() {
         for (boolean onHeap : new boolean[]{true, false}) {
-            SlotMemory mem = new SlotMemory(Arena.ofAuto());
+            SlotMemory mem = new SlotMemory();
+            Arena in = onHeap ? HEAP : Arena.ofAuto();
             List<MemorySegment> slots = new ArrayList<>();
             for (int k = 0; k < 300; k++) {       // several chunks: 300 × ~1K floats > the first chunks
-                slots.add(mem.allocate("m", 1000 + k, onHeap));
+                slots.add(mem.allocate("m", 1000 + k, in));
             }
             for (MemorySegment s : slots) {
                 for (long i = 0; i < s.byteSize() / Float.BYTES; i++) {
@@ -90,11 +94,11 @@ class SlotMemoryTest {
 
     @Test
     void chunksGrowWithWhatWasCarvedAndStopAtTheMaximum() {
-        SlotMemory mem = new SlotMemory(Arena.ofAuto());
+        SlotMemory mem = new SlotMemory();
         long size = SlotMemory.MAX_SLICED;
         List<Object> bases = new ArrayList<>();
         for (int k = 0; k < 64; k++) {
-            Object base = mem.allocate("m", size, true).heapBase().orElseThrow();
+            Object base = mem.allocate("m", size, HEAP).heapBase().orElseThrow();
             if (bases.isEmpty() || bases.getLast() != base) {
                 bases.add(base);
             }
@@ -107,17 +111,17 @@ class SlotMemoryTest {
         for (int c = expected.length; c < bases.size(); c++) {
             assertEquals(SlotMemory.MAX_CHUNK, ((float[]) bases.get(c)).length, "chunk " + c);
         }
-        assertEquals(SlotMemory.MIN_CHUNK, ((float[]) mem.allocate("v", 1, true).heapBase().orElseThrow()).length);
+        assertEquals(SlotMemory.MIN_CHUNK, ((float[]) mem.allocate("v", 1, HEAP).heapBase().orElseThrow()).length);
     }
 
     @Test
     void largeSlotsGetMemoryOfTheirOwn() {
-        SlotMemory mem = new SlotMemory(Arena.ofAuto());
+        SlotMemory mem = new SlotMemory();
         long n = SlotMemory.MAX_SLICED + 1;
-        MemorySegment a = mem.allocate("m", n, true), b = mem.allocate("m", n, true);
+        MemorySegment a = mem.allocate("m", n, HEAP), b = mem.allocate("m", n, HEAP);
         assertEquals(n, ((float[]) a.heapBase().orElseThrow()).length);
         assertNotSame(a.heapBase().orElseThrow(), b.heapBase().orElseThrow());
-        MemorySegment c = mem.allocate("m", n, false);
+        MemorySegment c = mem.allocate("m", n, Arena.ofAuto());
         assertEquals(n * Float.BYTES, c.byteSize());
         assertEquals(0, c.address() % 64);
         assertFalse(c.heapBase().isPresent());
