@@ -88,7 +88,11 @@ class CompiledKernelAllocationTest {
     }
 
     private static MemorySegment filled(Arena arena, SplittableRandom r, double scale) {
-        MemorySegment s = arena.allocate(4L * N, 64);
+        return filled(arena.allocate(4L * N, 64), r, scale);
+    }
+
+    /** {@code s} ({@value #N} floats) filled with N(0, scale²) values. */
+    private static MemorySegment filled(MemorySegment s, SplittableRandom r, double scale) {
         for (int i = 0; i < N; i++) {
             s.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (r.nextGaussian() * scale));
         }
@@ -152,12 +156,18 @@ class CompiledKernelAllocationTest {
         rules.put("ranger", new Ranger());
         for (Map.Entry<String, Rule> e : rules.entrySet()) {
             GradientClip clip = e.getKey().equals("adam") ? GradientClip.infinityNorm(1e3) : GradientClip.norm(1e3);
-            try (Arena arena = Arena.ofShared();
-                 Optimizer opt = Optimizer.builder(e.getValue()).learningRate(1e-3).kernels(vector).clip(clip).singleThreaded().build()) {
+            try (Arena arena = Arena.ofShared()) {
                 SplittableRandom r = new SplittableRandom(3);
-                opt.register("w", filled(arena, r, 1.0), filled(arena, r, 1e-2));
-                check(e.getKey() + " step", opt::step);
+                checkStep(e.getKey() + " step", e.getValue(), clip, vector, filled(arena, r, 1.0), filled(arena, r, 1e-2));
             }
+        }
+    }
+
+    /** A single-threaded clipped step of {@code rule} over {@code w} and its gradient {@code g}, checked as {@link #check} does. */
+    private static void checkStep(String what, Rule rule, GradientClip clip, UpdateKernels vector, MemorySegment w, MemorySegment g) {
+        try (Optimizer opt = Optimizer.builder(rule).learningRate(1e-3).kernels(vector).clip(clip).singleThreaded().build()) {
+            opt.register("w", w, g);
+            check(what, opt::step);
         }
     }
 
@@ -179,17 +189,9 @@ class CompiledKernelAllocationTest {
         rules.put("adamw", Adam.adamW());
         rules.put("diffgrad", new DiffGrad());
         for (Map.Entry<String, Rule> e : rules.entrySet()) {
-            try (Optimizer opt = Optimizer.builder(e.getValue()).learningRate(1e-3).kernels(vector).clip(GradientClip.norm(1e3))
-                    .singleThreaded().build()) {
-                SplittableRandom r = new SplittableRandom(4);
-                float[] w = new float[N], g = new float[N];
-                for (int i = 0; i < N; i++) {
-                    w[i] = (float) r.nextGaussian();
-                    g[i] = (float) (r.nextGaussian() * 1e-2);
-                }
-                opt.register("w", MemorySegment.ofArray(w), MemorySegment.ofArray(g));
-                check(e.getKey() + " step, heap segments", opt::step);
-            }
+            SplittableRandom r = new SplittableRandom(4);
+            checkStep(e.getKey() + " step, heap segments", e.getValue(), GradientClip.norm(1e3), vector,
+                    filled(MemorySegment.ofArray(new float[N]), r, 1.0), filled(MemorySegment.ofArray(new float[N]), r, 1e-2));
         }
     }
 }
