@@ -22,7 +22,7 @@ import dev.gradus.kernel.YogiKernels;
  * bound, and the scalar reference finishes the range, so the results are bit-identical. The one
  * exception is DiffGrad's {@code exp} (spec §0.6): the vector kernel's own inline exp
  * ({@code VectorFriction}, the same bits at every width and JIT tier) differs by 1 ulp from the
- * scalar {@code (float) Math.exp} for 0.4% of the float Δ in [0, 87].
+ * scalar {@code (float) Math.exp} for 0.8% of the float Δ in [0, 87].
  */
 public final class VectorUpdateKernels implements UpdateKernels {
 
