@@ -24,6 +24,39 @@ public final class ScalarAdagrad implements AdagradKernels {
     /** Also the tail of the vector twin. */
     public static void adagradRange(MemorySegment param, MemorySegment grad, MemorySegment sum, long from, long to,
                                     AdagradCoefficients c) {
+        if (from < to && HeapFloats.of(param, grad, sum)) {
+            adagradRangeArrays(param, grad, sum, from, to, c);
+        } else {
+            adagradRangeSegments(param, grad, sum, from, to, c);
+        }
+    }
+
+    /** {@code adagradRange} over heap arrays ({@link HeapFloats}). */
+    private static void adagradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment sum, long from, long to, AdagradCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), sumA = HeapFloats.array(sum);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), sumAt = HeapFloats.base(sum), start = (int) from, end = (int) to;
+        final float negClr = c.negClr(), eps = c.eps(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // s ← s + g·g
+            float s = sumA[sumAt + i] + g * g;
+            // σ ← √s + ⟨eps⟩
+            float sigma = (float) Math.sqrt(s) + eps;
+            // θ ← θ + (⟨−clr⟩·g) / σ
+            p = p + (negClr * g) / sigma;
+            sumA[sumAt + i] = s;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code adagradRange} over any segments. */
+    private static void adagradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment sum, long from, long to, AdagradCoefficients c) {
         final float negClr = c.negClr(), eps = c.eps(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
         for (long i = from; i < to; i++) {

@@ -28,6 +28,47 @@ public final class ScalarDiffGrad implements DiffGradKernels {
     /** Also the tail of the vector twin. */
     public static void diffGradRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                      MemorySegment prev, long from, long to, DiffGradCoefficients c) {
+        if (from < to && HeapFloats.of(param, grad, m, v, prev)) {
+            diffGradRangeArrays(param, grad, m, v, prev, from, to, c);
+        } else {
+            diffGradRangeSegments(param, grad, m, v, prev, from, to, c);
+        }
+    }
+
+    /** {@code diffGradRange} over heap arrays ({@link HeapFloats}). */
+    private static void diffGradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment prev, long from, long to, DiffGradCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v), prevA = HeapFloats.array(prev);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), prevAt = HeapFloats.base(prev), start = (int) from, end = (int) to;
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
+        final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // Δ ← |prev − g|
+            float delta = Math.abs(prevA[prevAt + i] - g);
+            // ξ ← 1 / (1 + exp(−Δ))
+            float xi = 1f / (1f + (float) Math.exp(-delta));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = mA[mAt + i] * b1 + omb1 * g;
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            float vi = vA[vAt + i] * b2 + (omb2 * g) * g;
+            // d ← √v + ⟨eps⟩
+            float d = (float) Math.sqrt(vi) + eps;
+            // θ ← θ + (⟨−ss⟩·(m·ξ)) / d
+            p = p + (negStep * (mi * xi)) / d;
+            mA[mAt + i] = mi;
+            vA[vAt + i] = vi;
+            // prev ← g
+            prevA[prevAt + i] = g;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code diffGradRange} over any segments. */
+    private static void diffGradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment prev, long from, long to, DiffGradCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();

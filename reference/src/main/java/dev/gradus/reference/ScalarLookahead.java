@@ -27,6 +27,29 @@ public final class ScalarLookahead implements LookaheadKernels {
 
     /** Also the tail of the vector twin. */
     public static void fastWeightedRange(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
+        if (from < to && HeapFloats.of(param, slow)) {
+            fastWeightedRangeArrays(param, slow, from, to, c);
+        } else {
+            fastWeightedRangeSegments(param, slow, from, to, c);
+        }
+    }
+
+    /** {@code fastWeightedRange} over heap arrays ({@link HeapFloats}). */
+    private static void fastWeightedRangeArrays(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), slowA = HeapFloats.array(slow);
+        final int paramAt = HeapFloats.base(param), slowAt = HeapFloats.base(slow), start = (int) from, end = (int) to;
+        final float a = c.alpha(), oma = c.oneMinusAlpha();
+        for (int i = start; i < end; i++) {
+            // θ ← θ·⟨α⟩ + ⟨1−α⟩·φ
+            float p = paramA[paramAt + i] * a + oma * slowA[slowAt + i];
+            // φ ← θ
+            paramA[paramAt + i] = p;
+            slowA[slowAt + i] = p;
+        }
+    }
+
+    /** {@code fastWeightedRange} over any segments. */
+    private static void fastWeightedRangeSegments(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
         final float a = c.alpha(), oma = c.oneMinusAlpha();
         for (long i = from; i < to; i++) {
             // θ ← θ·⟨α⟩ + ⟨1−α⟩·φ
@@ -39,6 +62,30 @@ public final class ScalarLookahead implements LookaheadKernels {
 
     /** Also the tail of the vector twin. */
     public static void slowPlusRange(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
+        if (from < to && HeapFloats.of(param, slow)) {
+            slowPlusRangeArrays(param, slow, from, to, c);
+        } else {
+            slowPlusRangeSegments(param, slow, from, to, c);
+        }
+    }
+
+    /** {@code slowPlusRange} over heap arrays ({@link HeapFloats}). */
+    private static void slowPlusRangeArrays(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), slowA = HeapFloats.array(slow);
+        final int paramAt = HeapFloats.base(param), slowAt = HeapFloats.base(slow), start = (int) from, end = (int) to;
+        final float a = c.alpha();
+        for (int i = start; i < end; i++) {
+            float s = slowA[slowAt + i];
+            // φ ← φ + ⟨α⟩·(θ − φ)
+            s = s + a * (paramA[paramAt + i] - s);
+            // θ ← φ
+            slowA[slowAt + i] = s;
+            paramA[paramAt + i] = s;
+        }
+    }
+
+    /** {@code slowPlusRange} over any segments. */
+    private static void slowPlusRangeSegments(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
         final float a = c.alpha();
         for (long i = from; i < to; i++) {
             float s = slow.getAtIndex(JAVA_FLOAT, i);

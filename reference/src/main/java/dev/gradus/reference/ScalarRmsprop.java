@@ -46,6 +46,39 @@ public final class ScalarRmsprop implements RmspropKernels {
     /** Also the tail of the vector twin. */
     public static void plainRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
                                   long from, long to, RmspropCoefficients c) {
+        if (from < to && HeapFloats.of(param, grad, squareAvg)) {
+            plainRangeArrays(param, grad, squareAvg, from, to, c);
+        } else {
+            plainRangeSegments(param, grad, squareAvg, from, to, c);
+        }
+    }
+
+    /** {@code plainRange} over heap arrays ({@link HeapFloats}). */
+    private static void plainRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, long from, long to, RmspropCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), squareAvgA = HeapFloats.array(squareAvg);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg), start = (int) from, end = (int) to;
+        final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // v ← v·⟨α⟩ + (⟨1−α⟩·g)·g
+            float v = squareAvgA[squareAvgAt + i] * alpha + (oma * g) * g;
+            // a ← √v + ⟨eps⟩
+            float a = (float) Math.sqrt(v) + eps;
+            // θ ← θ + (⟨−lr⟩·g) / a
+            p = p + (negLr * g) / a;
+            squareAvgA[squareAvgAt + i] = v;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code plainRange} over any segments. */
+    private static void plainRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, long from, long to, RmspropCoefficients c) {
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
         for (long i = from; i < to; i++) {
@@ -69,6 +102,42 @@ public final class ScalarRmsprop implements RmspropKernels {
     /** Also the tail of the vector twin. */
     public static void centeredRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
                                      MemorySegment gradAvg, long from, long to, RmspropCoefficients c) {
+        if (from < to && HeapFloats.of(param, grad, squareAvg, gradAvg)) {
+            centeredRangeArrays(param, grad, squareAvg, gradAvg, from, to, c);
+        } else {
+            centeredRangeSegments(param, grad, squareAvg, gradAvg, from, to, c);
+        }
+    }
+
+    /** {@code centeredRange} over heap arrays ({@link HeapFloats}). */
+    private static void centeredRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment gradAvg, long from, long to, RmspropCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), squareAvgA = HeapFloats.array(squareAvg), gradAvgA = HeapFloats.array(gradAvg);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg), gradAvgAt = HeapFloats.base(gradAvg), start = (int) from, end = (int) to;
+        final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // v ← v·⟨α⟩ + (⟨1−α⟩·g)·g
+            float v = squareAvgA[squareAvgAt + i] * alpha + (oma * g) * g;
+            // ḡ ← ḡ·⟨α⟩ + ⟨1−α⟩·g
+            float ga = gradAvgA[gradAvgAt + i] * alpha + oma * g;
+            // a ← √(v + (−ḡ)·ḡ) + ⟨eps⟩
+            float a = (float) Math.sqrt(v + (-ga) * ga) + eps;
+            // θ ← θ + (⟨−lr⟩·g) / a
+            p = p + (negLr * g) / a;
+            squareAvgA[squareAvgAt + i] = v;
+            gradAvgA[gradAvgAt + i] = ga;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code centeredRange} over any segments. */
+    private static void centeredRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment gradAvg, long from, long to, RmspropCoefficients c) {
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
         for (long i = from; i < to; i++) {
@@ -95,6 +164,43 @@ public final class ScalarRmsprop implements RmspropKernels {
     /** Also the tail of the vector twin. */
     public static void momentumRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
                                      MemorySegment momentum, long from, long to, RmspropCoefficients c) {
+        if (from < to && HeapFloats.of(param, grad, squareAvg, momentum)) {
+            momentumRangeArrays(param, grad, squareAvg, momentum, from, to, c);
+        } else {
+            momentumRangeSegments(param, grad, squareAvg, momentum, from, to, c);
+        }
+    }
+
+    /** {@code momentumRange} over heap arrays ({@link HeapFloats}). */
+    private static void momentumRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment momentum, long from, long to, RmspropCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), squareAvgA = HeapFloats.array(squareAvg), momentumA = HeapFloats.array(momentum);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg), momentumAt = HeapFloats.base(momentum), start = (int) from, end = (int) to;
+        final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
+        final float mu = c.momentum();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // v ← v·⟨α⟩ + (⟨1−α⟩·g)·g
+            float v = squareAvgA[squareAvgAt + i] * alpha + (oma * g) * g;
+            // a ← √v + ⟨eps⟩
+            float a = (float) Math.sqrt(v) + eps;
+            // b ← b·⟨μ⟩ + g / a
+            float b = momentumA[momentumAt + i] * mu + g / a;
+            // θ ← θ + ⟨−lr⟩·b
+            p = p + negLr * b;
+            squareAvgA[squareAvgAt + i] = v;
+            momentumA[momentumAt + i] = b;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code momentumRange} over any segments. */
+    private static void momentumRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment momentum, long from, long to, RmspropCoefficients c) {
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final float mu = c.momentum();
         final boolean l2 = c.l2(), maximize = c.maximize();
@@ -123,6 +229,46 @@ public final class ScalarRmsprop implements RmspropKernels {
     public static void centeredMomentumRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
                                              MemorySegment gradAvg, MemorySegment momentum, long from, long to,
                                              RmspropCoefficients c) {
+        if (from < to && HeapFloats.of(param, grad, squareAvg, gradAvg, momentum)) {
+            centeredMomentumRangeArrays(param, grad, squareAvg, gradAvg, momentum, from, to, c);
+        } else {
+            centeredMomentumRangeSegments(param, grad, squareAvg, gradAvg, momentum, from, to, c);
+        }
+    }
+
+    /** {@code centeredMomentumRange} over heap arrays ({@link HeapFloats}). */
+    private static void centeredMomentumRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment gradAvg, MemorySegment momentum, long from, long to, RmspropCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), squareAvgA = HeapFloats.array(squareAvg), gradAvgA = HeapFloats.array(gradAvg), momentumA = HeapFloats.array(momentum);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg), gradAvgAt = HeapFloats.base(gradAvg), momentumAt = HeapFloats.base(momentum), start = (int) from, end = (int) to;
+        final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
+        final float mu = c.momentum();
+        final boolean l2 = c.l2(), maximize = c.maximize();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← −g
+            if (maximize) g = -g;
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // v ← v·⟨α⟩ + (⟨1−α⟩·g)·g
+            float v = squareAvgA[squareAvgAt + i] * alpha + (oma * g) * g;
+            // ḡ ← ḡ·⟨α⟩ + ⟨1−α⟩·g
+            float ga = gradAvgA[gradAvgAt + i] * alpha + oma * g;
+            // a ← √(v + (−ḡ)·ḡ) + ⟨eps⟩
+            float a = (float) Math.sqrt(v + (-ga) * ga) + eps;
+            // b ← b·⟨μ⟩ + g / a
+            float b = momentumA[momentumAt + i] * mu + g / a;
+            // θ ← θ + ⟨−lr⟩·b
+            p = p + negLr * b;
+            squareAvgA[squareAvgAt + i] = v;
+            gradAvgA[gradAvgAt + i] = ga;
+            momentumA[momentumAt + i] = b;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code centeredMomentumRange} over any segments. */
+    private static void centeredMomentumRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment gradAvg, MemorySegment momentum, long from, long to, RmspropCoefficients c) {
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final float mu = c.momentum();
         final boolean l2 = c.l2(), maximize = c.maximize();

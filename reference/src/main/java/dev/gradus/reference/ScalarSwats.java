@@ -69,6 +69,44 @@ public final class ScalarSwats implements SwatsKernels {
      */
     public static SwatsDots adamRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                       long from, long to, SwatsCoefficients c, float pg, float pp) {
+        return from < to && HeapFloats.of(param, grad, m, v) ? adamRangeArrays(param, grad, m, v, from, to, c, pg, pp) : adamRangeSegments(param, grad, m, v, from, to, c, pg, pp);
+    }
+
+    /** {@code adamRange} over heap arrays ({@link HeapFloats}). */
+    private static SwatsDots adamRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, SwatsCoefficients c, float pg, float pp) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
+        final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = mA[mAt + i] * b1 + omb1 * g;
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            float vi = vA[vAt + i] * b2 + (omb2 * g) * g;
+            // d ← √v + ⟨eps⟩
+            float d = (float) Math.sqrt(vi) + eps;
+            // u ← (m/d)·⟨−ss⟩
+            float u = (mi / d) * negStep;
+            // θ ← θ + u
+            p = p + u;
+            // pg ← pg + u·g, in index order
+            pg = pg + u * g;
+            // pp ← pp + u·u, in index order
+            pp = pp + u * u;
+            mA[mAt + i] = mi;
+            vA[vAt + i] = vi;
+            paramA[paramAt + i] = p;
+        }
+        return new SwatsDots(pg, pp);
+    }
+
+    /** {@code adamRange} over any segments. */
+    private static SwatsDots adamRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, SwatsCoefficients c, float pg, float pp) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -101,6 +139,47 @@ public final class ScalarSwats implements SwatsKernels {
     /** Also the tail of the vector twin; continues {@code pg} and {@code pp} as {@link #adamRange} does. */
     public static SwatsDots amsgradRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                          MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
+        return from < to && HeapFloats.of(param, grad, m, v, vMax) ? amsgradRangeArrays(param, grad, m, v, vMax, from, to, c, pg, pp) : amsgradRangeSegments(param, grad, m, v, vMax, from, to, c, pg, pp);
+    }
+
+    /** {@code amsgradRange} over heap arrays ({@link HeapFloats}). */
+    private static SwatsDots amsgradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), vMaxAt = HeapFloats.base(vMax), start = (int) from, end = (int) to;
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
+        final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = mA[mAt + i] * b1 + omb1 * g;
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            float vi = vA[vAt + i] * b2 + (omb2 * g) * g;
+            // vMax ← max(vMax, v)
+            float vm = Math.max(vMaxA[vMaxAt + i], vi);
+            // d ← √vMax + ⟨eps⟩
+            float d = (float) Math.sqrt(vm) + eps;
+            // u ← (m/d)·⟨−ss⟩
+            float u = (mi / d) * negStep;
+            // θ ← θ + u
+            p = p + u;
+            // pg ← pg + u·g, in index order
+            pg = pg + u * g;
+            // pp ← pp + u·u, in index order
+            pp = pp + u * u;
+            mA[mAt + i] = mi;
+            vA[vAt + i] = vi;
+            vMaxA[vMaxAt + i] = vm;
+            paramA[paramAt + i] = p;
+        }
+        return new SwatsDots(pg, pp);
+    }
+
+    /** {@code amsgradRange} over any segments. */
+    private static SwatsDots amsgradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -140,6 +219,49 @@ public final class ScalarSwats implements SwatsKernels {
      */
     public static void adamFixedOrderRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                            long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
+        if (from < to && HeapFloats.of(param, grad, m, v)) {
+            adamFixedOrderRangeArrays(param, grad, m, v, from, to, c, ug, uu);
+        } else {
+            adamFixedOrderRangeSegments(param, grad, m, v, from, to, c, ug, uu);
+        }
+    }
+
+    /** {@code adamFixedOrderRange} over heap arrays ({@link HeapFloats}). */
+    private static void adamFixedOrderRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
+        final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        int k = 0;
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = mA[mAt + i] * b1 + omb1 * g;
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            float vi = vA[vAt + i] * b2 + (omb2 * g) * g;
+            // d ← √v + ⟨eps⟩
+            float d = (float) Math.sqrt(vi) + eps;
+            // u ← (m/d)·⟨−ss⟩
+            float u = (mi / d) * negStep;
+            // θ ← θ + u
+            p = p + u;
+            // ug[k] ← ug[k] + (double) (u·g)
+            ug[k] = ug[k] + (double) (u * g);
+            // uu[k] ← uu[k] + (double) (u·u)
+            uu[k] = uu[k] + (double) (u * u);
+            k = (k + 1) & (TransformKernels.ACCUMULATORS - 1);
+            mA[mAt + i] = mi;
+            vA[vAt + i] = vi;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code adamFixedOrderRange} over any segments. */
+    private static void adamFixedOrderRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -174,6 +296,52 @@ public final class ScalarSwats implements SwatsKernels {
     public static void amsgradFixedOrderRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                               MemorySegment vMax, long from, long to, SwatsCoefficients c,
                                               double[] ug, double[] uu) {
+        if (from < to && HeapFloats.of(param, grad, m, v, vMax)) {
+            amsgradFixedOrderRangeArrays(param, grad, m, v, vMax, from, to, c, ug, uu);
+        } else {
+            amsgradFixedOrderRangeSegments(param, grad, m, v, vMax, from, to, c, ug, uu);
+        }
+    }
+
+    /** {@code amsgradFixedOrderRange} over heap arrays ({@link HeapFloats}). */
+    private static void amsgradFixedOrderRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), vMaxAt = HeapFloats.base(vMax), start = (int) from, end = (int) to;
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
+        final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        int k = 0;
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = mA[mAt + i] * b1 + omb1 * g;
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            float vi = vA[vAt + i] * b2 + (omb2 * g) * g;
+            // vMax ← max(vMax, v)
+            float vm = Math.max(vMaxA[vMaxAt + i], vi);
+            // d ← √vMax + ⟨eps⟩
+            float d = (float) Math.sqrt(vm) + eps;
+            // u ← (m/d)·⟨−ss⟩
+            float u = (mi / d) * negStep;
+            // θ ← θ + u
+            p = p + u;
+            // ug[k] ← ug[k] + (double) (u·g)
+            ug[k] = ug[k] + (double) (u * g);
+            // uu[k] ← uu[k] + (double) (u·u)
+            uu[k] = uu[k] + (double) (u * u);
+            k = (k + 1) & (TransformKernels.ACCUMULATORS - 1);
+            mA[mAt + i] = mi;
+            vA[vAt + i] = vi;
+            vMaxA[vMaxAt + i] = vm;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code amsgradFixedOrderRange} over any segments. */
+    private static void amsgradFixedOrderRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -210,6 +378,39 @@ public final class ScalarSwats implements SwatsKernels {
     /** Also the tail of the vector twin. */
     public static void sgdFirstRange(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
                                      SwatsCoefficients c) {
+        if (from < to && HeapFloats.of(param, grad, b)) {
+            sgdFirstRangeArrays(param, grad, b, from, to, c);
+        } else {
+            sgdFirstRangeSegments(param, grad, b, from, to, c);
+        }
+    }
+
+    /** {@code sgdFirstRange} over heap arrays ({@link HeapFloats}). */
+    private static void sgdFirstRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), bA = HeapFloats.array(b);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bAt = HeapFloats.base(b), start = (int) from, end = (int) to;
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negLr = c.negSgdStep(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), nesterov = c.nesterov();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // b ← g
+            float bi = g;
+            // u ← g·⟨1−β1⟩
+            float u = g * omb1;
+            // u ← u + ⟨β1⟩·b
+            if (nesterov) u = u + b1 * bi;
+            // θ ← θ + ⟨−Λ⟩·u
+            p = p + negLr * u;
+            bA[bAt + i] = bi;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code sgdFirstRange} over any segments. */
+    private static void sgdFirstRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negLr = c.negSgdStep(), wd = c.weightDecay();
         final boolean l2 = c.l2(), nesterov = c.nesterov();
         for (long i = from; i < to; i++) {
@@ -233,6 +434,39 @@ public final class ScalarSwats implements SwatsKernels {
     /** Also the tail of the vector twin. */
     public static void sgdShrinkingRange(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
                                          SwatsCoefficients c) {
+        if (from < to && HeapFloats.of(param, grad, b)) {
+            sgdShrinkingRangeArrays(param, grad, b, from, to, c);
+        } else {
+            sgdShrinkingRangeSegments(param, grad, b, from, to, c);
+        }
+    }
+
+    /** {@code sgdShrinkingRange} over heap arrays ({@link HeapFloats}). */
+    private static void sgdShrinkingRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), bA = HeapFloats.array(b);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bAt = HeapFloats.base(b), start = (int) from, end = (int) to;
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negLr = c.negSgdStep(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), nesterov = c.nesterov();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // b ← b·⟨β1⟩ + g
+            float bi = bA[bAt + i] * b1 + g;
+            // b ← b·⟨1−β1⟩  (the sources' in-place shrink)
+            bi = bi * omb1;
+            // b ← b + ⟨β1⟩·b
+            if (nesterov) bi = bi + b1 * bi;
+            // θ ← θ + ⟨−Λ⟩·b
+            p = p + negLr * bi;
+            bA[bAt + i] = bi;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code sgdShrinkingRange} over any segments. */
+    private static void sgdShrinkingRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negLr = c.negSgdStep(), wd = c.weightDecay();
         final boolean l2 = c.l2(), nesterov = c.nesterov();
         for (long i = from; i < to; i++) {
@@ -256,6 +490,37 @@ public final class ScalarSwats implements SwatsKernels {
     /** Also the tail of the vector twin. */
     public static void sgdRange(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
                                 SwatsCoefficients c) {
+        if (from < to && HeapFloats.of(param, grad, b)) {
+            sgdRangeArrays(param, grad, b, from, to, c);
+        } else {
+            sgdRangeSegments(param, grad, b, from, to, c);
+        }
+    }
+
+    /** {@code sgdRange} over heap arrays ({@link HeapFloats}). */
+    private static void sgdRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), bA = HeapFloats.array(b);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bAt = HeapFloats.base(b), start = (int) from, end = (int) to;
+        final float b1 = c.beta1(), negStep = c.negSgdStep(), wd = c.weightDecay();
+        final boolean l2 = c.l2(), nesterov = c.nesterov();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // b ← b·⟨β1⟩ + g
+            float bi = bA[bAt + i] * b1 + g;
+            // d ← g + ⟨β1⟩·b (nesterov), else d ← b
+            float d = nesterov ? g + b1 * bi : bi;
+            // θ ← θ + ⟨−(1−β1)·Λ⟩·d
+            p = p + negStep * d;
+            bA[bAt + i] = bi;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code sgdRange} over any segments. */
+    private static void sgdRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
         final float b1 = c.beta1(), negStep = c.negSgdStep(), wd = c.weightDecay();
         final boolean l2 = c.l2(), nesterov = c.nesterov();
         for (long i = from; i < to; i++) {

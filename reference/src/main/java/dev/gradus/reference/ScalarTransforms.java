@@ -26,6 +26,28 @@ public final class ScalarTransforms implements TransformKernels {
      * which passes the position {@code k0} its own loop reached.
      */
     public static void accumulateSquares(MemorySegment g, long from, long to, int k0, double[] acc) {
+        if (from < to && HeapFloats.of(g)) {
+            accumulateSquaresArrays(g, from, to, k0, acc);
+        } else {
+            accumulateSquaresSegments(g, from, to, k0, acc);
+        }
+    }
+
+    /** {@code accumulateSquares} over heap arrays ({@link HeapFloats}). */
+    private static void accumulateSquaresArrays(MemorySegment g, long from, long to, int k0, double[] acc) {
+        final float[] gA = HeapFloats.array(g);
+        final int gAt = HeapFloats.base(g), start = (int) from, end = (int) to;
+        int k = k0;
+        for (int i = start; i < end; i++) {
+            double x = gA[gAt + i];
+            // acc[k] ← acc[k] + x·x   (x·x is exact in double)
+            acc[k] = acc[k] + x * x;
+            k = (k + 1) & (ACCUMULATORS - 1);
+        }
+    }
+
+    /** {@code accumulateSquares} over any segments. */
+    private static void accumulateSquaresSegments(MemorySegment g, long from, long to, int k0, double[] acc) {
         int k = k0;
         for (long i = from; i < to; i++) {
             double x = g.getAtIndex(JAVA_FLOAT, i);
@@ -44,6 +66,28 @@ public final class ScalarTransforms implements TransformKernels {
 
     /** Adds {@code g[i]} to {@code acc[(k0 + i - from) mod 16]}; also the tail of the vector twin. */
     public static void accumulate(MemorySegment g, long from, long to, int k0, double[] acc) {
+        if (from < to && HeapFloats.of(g)) {
+            accumulateArrays(g, from, to, k0, acc);
+        } else {
+            accumulateSegments(g, from, to, k0, acc);
+        }
+    }
+
+    /** {@code accumulate} over heap arrays ({@link HeapFloats}). */
+    private static void accumulateArrays(MemorySegment g, long from, long to, int k0, double[] acc) {
+        final float[] gA = HeapFloats.array(g);
+        final int gAt = HeapFloats.base(g), start = (int) from, end = (int) to;
+        int k = k0;
+        for (int i = start; i < end; i++) {
+            double x = gA[gAt + i];
+            // acc[k] ← acc[k] + x
+            acc[k] = acc[k] + x;
+            k = (k + 1) & (ACCUMULATORS - 1);
+        }
+    }
+
+    /** {@code accumulate} over any segments. */
+    private static void accumulateSegments(MemorySegment g, long from, long to, int k0, double[] acc) {
         int k = k0;
         for (long i = from; i < to; i++) {
             double x = g.getAtIndex(JAVA_FLOAT, i);
@@ -60,6 +104,25 @@ public final class ScalarTransforms implements TransformKernels {
 
     /** Also the tail of the vector twin. */
     public static void addRange(MemorySegment g, long from, long to, float c) {
+        if (from < to && HeapFloats.of(g)) {
+            addRangeArrays(g, from, to, c);
+        } else {
+            addRangeSegments(g, from, to, c);
+        }
+    }
+
+    /** {@code addRange} over heap arrays ({@link HeapFloats}). */
+    private static void addRangeArrays(MemorySegment g, long from, long to, float c) {
+        final float[] gA = HeapFloats.array(g);
+        final int gAt = HeapFloats.base(g), start = (int) from, end = (int) to;
+        for (int i = start; i < end; i++) {
+            // g ← g + c
+            gA[gAt + i] = gA[gAt + i] + c;
+        }
+    }
+
+    /** {@code addRange} over any segments. */
+    private static void addRangeSegments(MemorySegment g, long from, long to, float c) {
         for (long i = from; i < to; i++) {
             // g ← g + c
             g.setAtIndex(JAVA_FLOAT, i, g.getAtIndex(JAVA_FLOAT, i) + c);
@@ -82,8 +145,25 @@ public final class ScalarTransforms implements TransformKernels {
     }
 
     /** Also the tail of the vector twin. */
-    public static float maxAbsRange(MemorySegment g, long from, long to, float start) {
-        float m = start;
+    public static float maxAbsRange(MemorySegment g, long from, long to, float initial) {
+        return from < to && HeapFloats.of(g) ? maxAbsRangeArrays(g, from, to, initial) : maxAbsRangeSegments(g, from, to, initial);
+    }
+
+    /** {@code maxAbsRange} over heap arrays ({@link HeapFloats}). */
+    private static float maxAbsRangeArrays(MemorySegment g, long from, long to, float initial) {
+        final float[] gA = HeapFloats.array(g);
+        final int gAt = HeapFloats.base(g), start = (int) from, end = (int) to;
+        float m = initial;
+        for (int i = start; i < end; i++) {
+            // m ← max(m, |g|)   (NaN propagates)
+            m = Math.max(m, Math.abs(gA[gAt + i]));
+        }
+        return m;
+    }
+
+    /** {@code maxAbsRange} over any segments. */
+    private static float maxAbsRangeSegments(MemorySegment g, long from, long to, float initial) {
+        float m = initial;
         for (long i = from; i < to; i++) {
             // m ← max(m, |g|)   (NaN propagates)
             m = Math.max(m, Math.abs(g.getAtIndex(JAVA_FLOAT, i)));
@@ -98,6 +178,23 @@ public final class ScalarTransforms implements TransformKernels {
 
     /** Also the tail of the vector twin. */
     public static boolean allFiniteRange(MemorySegment g, long from, long to) {
+        return from < to && HeapFloats.of(g) ? allFiniteRangeArrays(g, from, to) : allFiniteRangeSegments(g, from, to);
+    }
+
+    /** {@code allFiniteRange} over heap arrays ({@link HeapFloats}). */
+    private static boolean allFiniteRangeArrays(MemorySegment g, long from, long to) {
+        final float[] gA = HeapFloats.array(g);
+        final int gAt = HeapFloats.base(g), start = (int) from, end = (int) to;
+        for (int i = start; i < end; i++) {
+            if (!Float.isFinite(gA[gAt + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code allFiniteRange} over any segments. */
+    private static boolean allFiniteRangeSegments(MemorySegment g, long from, long to) {
         for (long i = from; i < to; i++) {
             if (!Float.isFinite(g.getAtIndex(JAVA_FLOAT, i))) {
                 return false;
@@ -113,6 +210,25 @@ public final class ScalarTransforms implements TransformKernels {
 
     /** Also the tail of the vector twin. */
     public static void scaleRange(MemorySegment g, long from, long to, float c) {
+        if (from < to && HeapFloats.of(g)) {
+            scaleRangeArrays(g, from, to, c);
+        } else {
+            scaleRangeSegments(g, from, to, c);
+        }
+    }
+
+    /** {@code scaleRange} over heap arrays ({@link HeapFloats}). */
+    private static void scaleRangeArrays(MemorySegment g, long from, long to, float c) {
+        final float[] gA = HeapFloats.array(g);
+        final int gAt = HeapFloats.base(g), start = (int) from, end = (int) to;
+        for (int i = start; i < end; i++) {
+            // g ← g·c
+            gA[gAt + i] = gA[gAt + i] * c;
+        }
+    }
+
+    /** {@code scaleRange} over any segments. */
+    private static void scaleRangeSegments(MemorySegment g, long from, long to, float c) {
         for (long i = from; i < to; i++) {
             // g ← g·c
             g.setAtIndex(JAVA_FLOAT, i, g.getAtIndex(JAVA_FLOAT, i) * c);
@@ -126,6 +242,25 @@ public final class ScalarTransforms implements TransformKernels {
 
     /** Also the tail of the vector twin. */
     public static void clampRange(MemorySegment g, long from, long to, float lo, float hi) {
+        if (from < to && HeapFloats.of(g)) {
+            clampRangeArrays(g, from, to, lo, hi);
+        } else {
+            clampRangeSegments(g, from, to, lo, hi);
+        }
+    }
+
+    /** {@code clampRange} over heap arrays ({@link HeapFloats}). */
+    private static void clampRangeArrays(MemorySegment g, long from, long to, float lo, float hi) {
+        final float[] gA = HeapFloats.array(g);
+        final int gAt = HeapFloats.base(g), start = (int) from, end = (int) to;
+        for (int i = start; i < end; i++) {
+            // g ← min(max(g, lo), hi)
+            gA[gAt + i] = Math.min(Math.max(gA[gAt + i], lo), hi);
+        }
+    }
+
+    /** {@code clampRange} over any segments. */
+    private static void clampRangeSegments(MemorySegment g, long from, long to, float lo, float hi) {
         for (long i = from; i < to; i++) {
             // g ← min(max(g, lo), hi)
             g.setAtIndex(JAVA_FLOAT, i, Math.min(Math.max(g.getAtIndex(JAVA_FLOAT, i), lo), hi));

@@ -24,6 +24,48 @@ public final class ScalarYogi implements YogiKernels {
     /** Also the tail of the vector twin. */
     public static void yogiRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                  long from, long to, YogiCoefficients c) {
+        if (from < to && HeapFloats.of(param, grad, m, v)) {
+            yogiRangeArrays(param, grad, m, v, from, to, c);
+        } else {
+            yogiRangeSegments(param, grad, m, v, from, to, c);
+        }
+    }
+
+    /** {@code yogiRange} over heap arrays ({@link HeapFloats}). */
+    private static void yogiRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, YogiCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+        final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negOmb2 = c.negOneMinusBeta2();
+        final float bc2s = c.bc2Sqrt(), eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
+        final boolean l2 = c.l2();
+        for (int i = start; i < end; i++) {
+            float p = paramA[paramAt + i];
+            float g = gradA[gradAt + i];
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g + wd * p;
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            float mi = mA[mAt + i] * b1 + omb1 * g;
+            // q ← g·g
+            float q = g * g;
+            float vi = vA[vAt + i];
+            // Δ ← v − q
+            float diff = vi - q;
+            // σ ← sign(Δ): +1, −1, or +0 for ±0 and NaN (torch's sign)
+            float sigma = diff > 0f ? 1f : diff < 0f ? -1f : 0f;
+            // v ← v + (⟨−(1−β2)⟩·σ)·q
+            vi = vi + (negOmb2 * sigma) * q;
+            // d ← √v / ⟨bc2s⟩ + ⟨eps⟩
+            float d = (float) Math.sqrt(vi) / bc2s + eps;
+            // θ ← θ + (⟨−step⟩·m) / d
+            p = p + (negStep * mi) / d;
+            mA[mAt + i] = mi;
+            vA[vAt + i] = vi;
+            paramA[paramAt + i] = p;
+        }
+    }
+
+    /** {@code yogiRange} over any segments. */
+    private static void yogiRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, YogiCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negOmb2 = c.negOneMinusBeta2();
         final float bc2s = c.bc2Sqrt(), eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();

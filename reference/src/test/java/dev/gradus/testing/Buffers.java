@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.SplittableRandom;
 
-/** Test buffers: the three memory kinds and values that include the float special cases. */
+/** Test buffers: the memory kinds and values that include the float special cases. */
 public final class Buffers {
     private Buffers() {
     }
@@ -17,12 +17,19 @@ public final class Buffers {
         /** a slice of a larger {@code float[]}, starting at an odd element */
         HEAP_SLICE,
         /** 64-byte-aligned native memory */
-        NATIVE
+        NATIVE,
+        /**
+         * each buffer one of the other three at random: a kernel call over buffers of different kinds
+         * takes the segment loops even for its heap buffers (the kernels take their array loops only
+         * when every buffer is a heap {@code float[]})
+         */
+        MIXED
     }
 
     /** A zeroed buffer of {@code n} floats. */
     public static MemorySegment allocate(Kind kind, long n, Arena arena, SplittableRandom r) {
         return switch (kind) {
+            case MIXED -> allocate(Kind.values()[r.nextInt(3)], n, arena, r);
             case ARRAY -> MemorySegment.ofArray(new float[Math.toIntExact(n)]);
             case HEAP_SLICE -> {
                 int skip = 1 + r.nextInt(7);

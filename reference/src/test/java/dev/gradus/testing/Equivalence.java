@@ -52,7 +52,7 @@ public final class Equivalence {
     public static long runCase(CatalogEntry entry, Rule rule, double lr, int n, long seed,
                                UpdateKernels reference, UpdateKernels candidate) {
         SplittableRandom r = new SplittableRandom(seed);
-        Buffers.Kind kind = Buffers.Kind.values()[r.nextInt(3)];
+        Buffers.Kind kind = Buffers.Kind.values()[r.nextInt(Buffers.Kind.values().length)];
         int steps = 1 + r.nextInt(12);
         int padLeft = r.nextInt(40), padRight = r.nextInt(40);
         int total = padLeft + n + padRight;
