@@ -27,10 +27,10 @@ import java.util.concurrent.TimeUnit;
  * one memory kind, in a JVM that has ({@code before = other}) or has not ({@code none}) first stepped
  * an optimizer over the other kind: {@code float[]} and native parameters in one application. The
  * JDK's segment access code is shared by all callers and C2 specialises it by the segment classes it
- * has seen, so kernels that take both kinds through it were recompiled again and again after the
- * switch; heap buffers now go through {@code float[]} loads ({@code HeapFloats}). The default size has
- * a scalar tail of 9 elements. Not part of the report:
- * {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar MemoryKindsBench}.
+ * has seen, so code that takes both kinds through it is compiled against a profile holding both. The
+ * scalar reference takes heap buffers as arrays ({@code HeapFloats}); the SIMD loops do not yet (the
+ * README has the figures and what was tried). The default size has a scalar tail of 9 elements. Not
+ * part of the report: {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar MemoryKindsBench}.
  * Score: ns per step.
  */
 @State(Scope.Thread)

@@ -3,24 +3,25 @@ package dev.gradus.reference;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Heap segments over {@code float[]} seen as the array and an index into it, so that kernels can
- * read and write them as arrays ({@code a[i]}, {@code FloatVector.fromArray}) rather than through
- * the segment.
+ * Heap segments over {@code float[]} seen as the array and an index into it, so that the scalar
+ * reference can read and write them as {@code a[i]} rather than through the segment.
  *
  * <p>Why: the JDK's segment access code is shared by every caller, and C2 specialises it by the
- * segment classes it has seen. Once a JVM has stepped kernels over both heap and native segments
- * (an optimizer over {@code float[]} parameters and another over native memory, say), that code has
- * seen both; kernels compiled afterwards then ran far slower: the vector Adam kernel over native
- * memory about 200 times (recompiled again and again, 0.8 MB of garbage per 8192-float step, without
- * recovering), the scalar one 5 to 500 times (JDK 25; {@code MemoryKindsBench}). Array accesses do
- * not go through that code, so with heap buffers taken as arrays the segment code sees native
- * memory only. The JDK's foreign-memory work tracks such profile pollution (e.g. JDK-8256477).
+ * segment classes its type profile has seen. Once a JVM has run kernels over both heap and native
+ * segments (an optimizer over {@code float[]} parameters and another over native memory, say), that
+ * profile holds both, and the scalar kernels compiled against it ran slower: an Adam step over 65545
+ * floats 12 times on {@code float[]} and 3 times on native memory ({@code MemoryKindsBench}, JDK 25).
+ * Array accesses do not go through that code, so with heap buffers taken as arrays the segment code
+ * sees native memory only. (The JDK's foreign-memory work tracks such profile pollution, e.g.
+ * JDK-8256477.) The SIMD kernels still take both kinds through segments (see the README's
+ * performance section), and so do their scalar tails, which call the segment loops directly: with
+ * this dispatch in their tails, a SIMD step over {@code float[]} after native steps ran 5.8 times
+ * slower than without it ({@code MemoryKindsBench}: 338 against 59 µs).
  *
  * <p>A segment qualifies if it is a writable heap segment over a {@code float[]} at a whole float
- * offset. Every kernel of both twins takes its array loop only when every buffer of the call
- * qualifies (a call that mixes kinds takes the segment loop, as before) and, in the scalar
- * reference, the range is not empty. Both loops do the same float operations in the same order:
- * the same bits.
+ * offset. Each scalar kernel takes its array loop only when every buffer of the call qualifies and
+ * the range is not empty; otherwise its segment loop, which is the same statements over the
+ * segments: both give the same bits.
  */
 public final class HeapFloats {
 

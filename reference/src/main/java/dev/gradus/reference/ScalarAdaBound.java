@@ -27,7 +27,7 @@ public final class ScalarAdaBound implements AdaBoundKernels {
         amsBoundRange(param, grad, m, v, vMax, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void adaBoundRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                      long from, long to, AdaBoundCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v)) {
@@ -38,9 +38,12 @@ public final class ScalarAdaBound implements AdaBoundKernels {
     }
 
     /** {@code adaBoundRange} over heap arrays ({@link HeapFloats}). */
-    private static void adaBoundRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, AdaBoundCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static void adaBoundRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, AdaBoundCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), ss = c.stepSize(), lb = c.lowerBound(), ub = c.upperBound(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -65,8 +68,9 @@ public final class ScalarAdaBound implements AdaBoundKernels {
         }
     }
 
-    /** {@code adaBoundRange} over any segments. */
-    private static void adaBoundRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, AdaBoundCoefficients c) {
+    /** {@code adaBoundRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void adaBoundRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, AdaBoundCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), ss = c.stepSize(), lb = c.lowerBound(), ub = c.upperBound(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -91,7 +95,7 @@ public final class ScalarAdaBound implements AdaBoundKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void amsBoundRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                      MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v, vMax)) {
@@ -102,9 +106,12 @@ public final class ScalarAdaBound implements AdaBoundKernels {
     }
 
     /** {@code amsBoundRange} over heap arrays ({@link HeapFloats}). */
-    private static void amsBoundRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), vMaxAt = HeapFloats.base(vMax), start = (int) from, end = (int) to;
+    private static void amsBoundRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), vMaxAt = HeapFloats.base(vMax), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), ss = c.stepSize(), lb = c.lowerBound(), ub = c.upperBound(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -132,8 +139,9 @@ public final class ScalarAdaBound implements AdaBoundKernels {
         }
     }
 
-    /** {@code amsBoundRange} over any segments. */
-    private static void amsBoundRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
+    /** {@code amsBoundRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void amsBoundRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), ss = c.stepSize(), lb = c.lowerBound(), ub = c.upperBound(), wd = c.weightDecay();
         final boolean l2 = c.l2();

@@ -21,7 +21,7 @@ public final class ScalarAdaMod implements AdaModKernels {
         adaModRange(param, grad, m, v, s, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void adaModRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                    MemorySegment s, long from, long to, AdaModCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v, s)) {
@@ -32,9 +32,12 @@ public final class ScalarAdaMod implements AdaModKernels {
     }
 
     /** {@code adaModRange} over heap arrays ({@link HeapFloats}). */
-    private static void adaModRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment s, long from, long to, AdaModCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v), sA = HeapFloats.array(s);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), sAt = HeapFloats.base(s), start = (int) from, end = (int) to;
+    private static void adaModRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment s, long from, long to, AdaModCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v), sA = HeapFloats.array(s);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), sAt = HeapFloats.base(s), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float b3 = c.beta3(), omb3 = c.oneMinusBeta3(), eps = c.eps(), ss = c.stepSize(), negDecay = c.negDecay();
         final boolean decay = c.decay();
@@ -64,8 +67,9 @@ public final class ScalarAdaMod implements AdaModKernels {
         }
     }
 
-    /** {@code adaModRange} over any segments. */
-    private static void adaModRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment s, long from, long to, AdaModCoefficients c) {
+    /** {@code adaModRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void adaModRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment s, long from, long to, AdaModCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float b3 = c.beta3(), omb3 = c.oneMinusBeta3(), eps = c.eps(), ss = c.stepSize(), negDecay = c.negDecay();
         final boolean decay = c.decay();

@@ -21,7 +21,7 @@ public final class ScalarAdagrad implements AdagradKernels {
         adagradRange(param, grad, sum, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void adagradRange(MemorySegment param, MemorySegment grad, MemorySegment sum, long from, long to,
                                     AdagradCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, sum)) {
@@ -32,9 +32,11 @@ public final class ScalarAdagrad implements AdagradKernels {
     }
 
     /** {@code adagradRange} over heap arrays ({@link HeapFloats}). */
-    private static void adagradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment sum, long from, long to, AdagradCoefficients c) {
+    private static void adagradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment sum, long from, long to,
+            AdagradCoefficients c) {
         final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), sumA = HeapFloats.array(sum);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), sumAt = HeapFloats.base(sum), start = (int) from, end = (int) to;
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), sumAt = HeapFloats.base(sum),
+                start = (int) from, end = (int) to;
         final float negClr = c.negClr(), eps = c.eps(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
         for (int i = start; i < end; i++) {
@@ -55,8 +57,9 @@ public final class ScalarAdagrad implements AdagradKernels {
         }
     }
 
-    /** {@code adagradRange} over any segments. */
-    private static void adagradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment sum, long from, long to, AdagradCoefficients c) {
+    /** {@code adagradRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void adagradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment sum, long from, long to,
+            AdagradCoefficients c) {
         final float negClr = c.negClr(), eps = c.eps(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
         for (long i = from; i < to; i++) {

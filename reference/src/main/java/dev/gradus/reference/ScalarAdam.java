@@ -27,7 +27,7 @@ public final class ScalarAdam implements AdamKernels {
         amsgradRange(param, grad, m, v, vMax, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void adamRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                  long from, long to, AdamCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v)) {
@@ -38,9 +38,12 @@ public final class ScalarAdam implements AdamKernels {
     }
 
     /** {@code adamRange} over heap arrays ({@link HeapFloats}). */
-    private static void adamRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, AdamCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static void adamRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from,
+            long to, AdamCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float bc2s = c.bc2Sqrt(), eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay(), decay = c.decay();
         final boolean l2 = c.l2(), decoupled = c.decoupled(), maximize = c.maximize();
@@ -67,8 +70,9 @@ public final class ScalarAdam implements AdamKernels {
         }
     }
 
-    /** {@code adamRange} over any segments. */
-    private static void adamRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, AdamCoefficients c) {
+    /** {@code adamRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void adamRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from,
+            long to, AdamCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float bc2s = c.bc2Sqrt(), eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay(), decay = c.decay();
         final boolean l2 = c.l2(), decoupled = c.decoupled(), maximize = c.maximize();
@@ -95,7 +99,7 @@ public final class ScalarAdam implements AdamKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void amsgradRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                     MemorySegment vMax, long from, long to, AdamCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v, vMax)) {
@@ -106,9 +110,12 @@ public final class ScalarAdam implements AdamKernels {
     }
 
     /** {@code amsgradRange} over heap arrays ({@link HeapFloats}). */
-    private static void amsgradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, AdamCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), vMaxAt = HeapFloats.base(vMax), start = (int) from, end = (int) to;
+    private static void amsgradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment vMax, long from, long to, AdamCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), vMaxAt = HeapFloats.base(vMax), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float bc2s = c.bc2Sqrt(), eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay(), decay = c.decay();
         final boolean l2 = c.l2(), decoupled = c.decoupled(), maximize = c.maximize();
@@ -138,8 +145,9 @@ public final class ScalarAdam implements AdamKernels {
         }
     }
 
-    /** {@code amsgradRange} over any segments. */
-    private static void amsgradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, AdamCoefficients c) {
+    /** {@code amsgradRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void amsgradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment vMax, long from, long to, AdamCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float bc2s = c.bc2Sqrt(), eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay(), decay = c.decay();
         final boolean l2 = c.l2(), decoupled = c.decoupled(), maximize = c.maximize();

@@ -21,7 +21,7 @@ public final class ScalarAdamax implements AdamaxKernels {
         adamaxRange(param, grad, m, u, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void adamaxRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment u,
                                    long from, long to, AdamaxCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, u)) {
@@ -32,9 +32,12 @@ public final class ScalarAdamax implements AdamaxKernels {
     }
 
     /** {@code adamaxRange} over heap arrays ({@link HeapFloats}). */
-    private static void adamaxRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment u, long from, long to, AdamaxCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), uA = HeapFloats.array(u);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), uAt = HeapFloats.base(u), start = (int) from, end = (int) to;
+    private static void adamaxRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment u, long from,
+            long to, AdamaxCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                uA = HeapFloats.array(u);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                uAt = HeapFloats.base(u), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), eps = c.eps();
         final float negClr = c.negClr(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
@@ -57,8 +60,9 @@ public final class ScalarAdamax implements AdamaxKernels {
         }
     }
 
-    /** {@code adamaxRange} over any segments. */
-    private static void adamaxRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment u, long from, long to, AdamaxCoefficients c) {
+    /** {@code adamaxRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void adamaxRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment u,
+            long from, long to, AdamaxCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), eps = c.eps();
         final float negClr = c.negClr(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();

@@ -25,7 +25,7 @@ public final class ScalarDiffGrad implements DiffGradKernels {
         diffGradRange(param, grad, m, v, prev, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void diffGradRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                      MemorySegment prev, long from, long to, DiffGradCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v, prev)) {
@@ -36,9 +36,12 @@ public final class ScalarDiffGrad implements DiffGradKernels {
     }
 
     /** {@code diffGradRange} over heap arrays ({@link HeapFloats}). */
-    private static void diffGradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment prev, long from, long to, DiffGradCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v), prevA = HeapFloats.array(prev);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), prevAt = HeapFloats.base(prev), start = (int) from, end = (int) to;
+    private static void diffGradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment prev, long from, long to, DiffGradCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v), prevA = HeapFloats.array(prev);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), prevAt = HeapFloats.base(prev), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -67,8 +70,9 @@ public final class ScalarDiffGrad implements DiffGradKernels {
         }
     }
 
-    /** {@code diffGradRange} over any segments. */
-    private static void diffGradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment prev, long from, long to, DiffGradCoefficients c) {
+    /** {@code diffGradRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void diffGradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment prev, long from, long to, DiffGradCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();

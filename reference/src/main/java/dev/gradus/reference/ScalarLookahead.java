@@ -25,7 +25,7 @@ public final class ScalarLookahead implements LookaheadKernels {
         slowPlusRange(param, slow, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void fastWeightedRange(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
         if (from < to && HeapFloats.of(param, slow)) {
             fastWeightedRangeArrays(param, slow, from, to, c);
@@ -35,7 +35,8 @@ public final class ScalarLookahead implements LookaheadKernels {
     }
 
     /** {@code fastWeightedRange} over heap arrays ({@link HeapFloats}). */
-    private static void fastWeightedRangeArrays(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
+    private static void fastWeightedRangeArrays(MemorySegment param, MemorySegment slow, long from, long to,
+            LookaheadCoefficients c) {
         final float[] paramA = HeapFloats.array(param), slowA = HeapFloats.array(slow);
         final int paramAt = HeapFloats.base(param), slowAt = HeapFloats.base(slow), start = (int) from, end = (int) to;
         final float a = c.alpha(), oma = c.oneMinusAlpha();
@@ -48,8 +49,9 @@ public final class ScalarLookahead implements LookaheadKernels {
         }
     }
 
-    /** {@code fastWeightedRange} over any segments. */
-    private static void fastWeightedRangeSegments(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
+    /** {@code fastWeightedRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void fastWeightedRangeSegments(MemorySegment param, MemorySegment slow, long from, long to,
+            LookaheadCoefficients c) {
         final float a = c.alpha(), oma = c.oneMinusAlpha();
         for (long i = from; i < to; i++) {
             // θ ← θ·⟨α⟩ + ⟨1−α⟩·φ
@@ -60,7 +62,7 @@ public final class ScalarLookahead implements LookaheadKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void slowPlusRange(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
         if (from < to && HeapFloats.of(param, slow)) {
             slowPlusRangeArrays(param, slow, from, to, c);
@@ -70,7 +72,8 @@ public final class ScalarLookahead implements LookaheadKernels {
     }
 
     /** {@code slowPlusRange} over heap arrays ({@link HeapFloats}). */
-    private static void slowPlusRangeArrays(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
+    private static void slowPlusRangeArrays(MemorySegment param, MemorySegment slow, long from, long to,
+            LookaheadCoefficients c) {
         final float[] paramA = HeapFloats.array(param), slowA = HeapFloats.array(slow);
         final int paramAt = HeapFloats.base(param), slowAt = HeapFloats.base(slow), start = (int) from, end = (int) to;
         final float a = c.alpha();
@@ -84,8 +87,9 @@ public final class ScalarLookahead implements LookaheadKernels {
         }
     }
 
-    /** {@code slowPlusRange} over any segments. */
-    private static void slowPlusRangeSegments(MemorySegment param, MemorySegment slow, long from, long to, LookaheadCoefficients c) {
+    /** {@code slowPlusRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void slowPlusRangeSegments(MemorySegment param, MemorySegment slow, long from, long to,
+            LookaheadCoefficients c) {
         final float a = c.alpha();
         for (long i = from; i < to; i++) {
             float s = slow.getAtIndex(JAVA_FLOAT, i);

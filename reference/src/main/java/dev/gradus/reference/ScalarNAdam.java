@@ -21,7 +21,7 @@ public final class ScalarNAdam implements NAdamKernels {
         nadamRange(param, grad, m, v, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void nadamRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                   long from, long to, NAdamCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v)) {
@@ -32,9 +32,12 @@ public final class ScalarNAdam implements NAdamKernels {
     }
 
     /** {@code nadamRange} over heap arrays ({@link HeapFloats}). */
-    private static void nadamRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, NAdamCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static void nadamRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from,
+            long to, NAdamCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float bc2 = c.bc2(), eps = c.eps(), cg = c.gradCoef(), cm = c.momentumCoef();
         final float wd = c.weightDecay(), decay = c.decay();
@@ -62,8 +65,9 @@ public final class ScalarNAdam implements NAdamKernels {
         }
     }
 
-    /** {@code nadamRange} over any segments. */
-    private static void nadamRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, NAdamCoefficients c) {
+    /** {@code nadamRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void nadamRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from,
+            long to, NAdamCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float bc2 = c.bc2(), eps = c.eps(), cg = c.gradCoef(), cm = c.momentumCoef();
         final float wd = c.weightDecay(), decay = c.decay();

@@ -45,7 +45,7 @@ public final class ScalarRAdam implements RAdamKernels {
         momentsOnlyRange(param, grad, m, v, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void rectifiedRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                       long from, long to, RAdamCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v)) {
@@ -56,9 +56,12 @@ public final class ScalarRAdam implements RAdamKernels {
     }
 
     /** {@code rectifiedRange} over heap arrays ({@link HeapFloats}). */
-    private static void rectifiedRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, RAdamCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static void rectifiedRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, RAdamCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float bc1 = c.bc1(), lr = c.lr(), eps = c.eps(), sb = c.bc2Sqrt(), rect = c.rect();
         final float wd = c.weightDecay(), decay = c.decay(), negWdLr = c.negWeightDecayLr();
@@ -88,8 +91,9 @@ public final class ScalarRAdam implements RAdamKernels {
         }
     }
 
-    /** {@code rectifiedRange} over any segments. */
-    private static void rectifiedRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, RAdamCoefficients c) {
+    /** {@code rectifiedRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void rectifiedRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, RAdamCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float bc1 = c.bc1(), lr = c.lr(), eps = c.eps(), sb = c.bc2Sqrt(), rect = c.rect();
         final float wd = c.weightDecay(), decay = c.decay(), negWdLr = c.negWeightDecayLr();
@@ -119,7 +123,7 @@ public final class ScalarRAdam implements RAdamKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void unrectifiedRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                         long from, long to, RAdamCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v)) {
@@ -130,9 +134,12 @@ public final class ScalarRAdam implements RAdamKernels {
     }
 
     /** {@code unrectifiedRange} over heap arrays ({@link HeapFloats}). */
-    private static void unrectifiedRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, RAdamCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static void unrectifiedRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, RAdamCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float bc1 = c.bc1(), lr = c.lr();
         final float wd = c.weightDecay(), decay = c.decay(), negWdLr = c.negWeightDecayLr();
@@ -160,8 +167,9 @@ public final class ScalarRAdam implements RAdamKernels {
         }
     }
 
-    /** {@code unrectifiedRange} over any segments. */
-    private static void unrectifiedRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, RAdamCoefficients c) {
+    /** {@code unrectifiedRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void unrectifiedRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, RAdamCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float bc1 = c.bc1(), lr = c.lr();
         final float wd = c.weightDecay(), decay = c.decay(), negWdLr = c.negWeightDecayLr();
@@ -189,7 +197,7 @@ public final class ScalarRAdam implements RAdamKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void repoRectifiedRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                           long from, long to, RAdamCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v)) {
@@ -200,9 +208,12 @@ public final class ScalarRAdam implements RAdamKernels {
     }
 
     /** {@code repoRectifiedRange} over heap arrays ({@link HeapFloats}). */
-    private static void repoRectifiedRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, RAdamCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static void repoRectifiedRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, RAdamCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStepLr = c.negStepLr();
         final float wd = c.weightDecay(), decay = c.decay(), negWdLr = c.negWeightDecayLr();
@@ -230,8 +241,9 @@ public final class ScalarRAdam implements RAdamKernels {
         }
     }
 
-    /** {@code repoRectifiedRange} over any segments. */
-    private static void repoRectifiedRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, RAdamCoefficients c) {
+    /** {@code repoRectifiedRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void repoRectifiedRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, RAdamCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStepLr = c.negStepLr();
         final float wd = c.weightDecay(), decay = c.decay(), negWdLr = c.negWeightDecayLr();
@@ -259,7 +271,7 @@ public final class ScalarRAdam implements RAdamKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void repoSgdRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                     long from, long to, RAdamCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v)) {
@@ -270,9 +282,12 @@ public final class ScalarRAdam implements RAdamKernels {
     }
 
     /** {@code repoSgdRange} over heap arrays ({@link HeapFloats}). */
-    private static void repoSgdRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, RAdamCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static void repoSgdRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from,
+            long to, RAdamCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float negStepLr = c.negStepLr();
         final float wd = c.weightDecay(), decay = c.decay(), negWdLr = c.negWeightDecayLr();
@@ -298,8 +313,9 @@ public final class ScalarRAdam implements RAdamKernels {
         }
     }
 
-    /** {@code repoSgdRange} over any segments. */
-    private static void repoSgdRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, RAdamCoefficients c) {
+    /** {@code repoSgdRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void repoSgdRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, RAdamCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float negStepLr = c.negStepLr();
         final float wd = c.weightDecay(), decay = c.decay(), negWdLr = c.negWeightDecayLr();
@@ -325,7 +341,7 @@ public final class ScalarRAdam implements RAdamKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void momentsOnlyRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                         long from, long to, RAdamCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v)) {
@@ -336,9 +352,12 @@ public final class ScalarRAdam implements RAdamKernels {
     }
 
     /** {@code momentsOnlyRange} over heap arrays ({@link HeapFloats}). */
-    private static void momentsOnlyRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, RAdamCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static void momentsOnlyRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, RAdamCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -355,8 +374,9 @@ public final class ScalarRAdam implements RAdamKernels {
         }
     }
 
-    /** {@code momentsOnlyRange} over any segments. */
-    private static void momentsOnlyRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, RAdamCoefficients c) {
+    /** {@code momentsOnlyRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void momentsOnlyRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, RAdamCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float wd = c.weightDecay();
         final boolean l2 = c.l2();

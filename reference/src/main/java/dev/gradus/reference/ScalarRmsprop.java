@@ -43,7 +43,7 @@ public final class ScalarRmsprop implements RmspropKernels {
         centeredMomentumRange(param, grad, squareAvg, gradAvg, momentum, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void plainRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
                                   long from, long to, RmspropCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, squareAvg)) {
@@ -54,9 +54,11 @@ public final class ScalarRmsprop implements RmspropKernels {
     }
 
     /** {@code plainRange} over heap arrays ({@link HeapFloats}). */
-    private static void plainRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, long from, long to, RmspropCoefficients c) {
+    private static void plainRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, long from, long to,
+            RmspropCoefficients c) {
         final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), squareAvgA = HeapFloats.array(squareAvg);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg), start = (int) from, end = (int) to;
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg),
+                start = (int) from, end = (int) to;
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
         for (int i = start; i < end; i++) {
@@ -77,8 +79,9 @@ public final class ScalarRmsprop implements RmspropKernels {
         }
     }
 
-    /** {@code plainRange} over any segments. */
-    private static void plainRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, long from, long to, RmspropCoefficients c) {
+    /** {@code plainRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void plainRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, long from, long to,
+            RmspropCoefficients c) {
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
         for (long i = from; i < to; i++) {
@@ -99,7 +102,7 @@ public final class ScalarRmsprop implements RmspropKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void centeredRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
                                      MemorySegment gradAvg, long from, long to, RmspropCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, squareAvg, gradAvg)) {
@@ -110,9 +113,12 @@ public final class ScalarRmsprop implements RmspropKernels {
     }
 
     /** {@code centeredRange} over heap arrays ({@link HeapFloats}). */
-    private static void centeredRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment gradAvg, long from, long to, RmspropCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), squareAvgA = HeapFloats.array(squareAvg), gradAvgA = HeapFloats.array(gradAvg);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg), gradAvgAt = HeapFloats.base(gradAvg), start = (int) from, end = (int) to;
+    private static void centeredRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+            MemorySegment gradAvg, long from, long to, RmspropCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad),
+                squareAvgA = HeapFloats.array(squareAvg), gradAvgA = HeapFloats.array(gradAvg);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg),
+                gradAvgAt = HeapFloats.base(gradAvg), start = (int) from, end = (int) to;
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
         for (int i = start; i < end; i++) {
@@ -136,8 +142,9 @@ public final class ScalarRmsprop implements RmspropKernels {
         }
     }
 
-    /** {@code centeredRange} over any segments. */
-    private static void centeredRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment gradAvg, long from, long to, RmspropCoefficients c) {
+    /** {@code centeredRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void centeredRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+            MemorySegment gradAvg, long from, long to, RmspropCoefficients c) {
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
         for (long i = from; i < to; i++) {
@@ -161,7 +168,7 @@ public final class ScalarRmsprop implements RmspropKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void momentumRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
                                      MemorySegment momentum, long from, long to, RmspropCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, squareAvg, momentum)) {
@@ -172,9 +179,12 @@ public final class ScalarRmsprop implements RmspropKernels {
     }
 
     /** {@code momentumRange} over heap arrays ({@link HeapFloats}). */
-    private static void momentumRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment momentum, long from, long to, RmspropCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), squareAvgA = HeapFloats.array(squareAvg), momentumA = HeapFloats.array(momentum);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg), momentumAt = HeapFloats.base(momentum), start = (int) from, end = (int) to;
+    private static void momentumRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+            MemorySegment momentum, long from, long to, RmspropCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad),
+                squareAvgA = HeapFloats.array(squareAvg), momentumA = HeapFloats.array(momentum);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg),
+                momentumAt = HeapFloats.base(momentum), start = (int) from, end = (int) to;
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final float mu = c.momentum();
         final boolean l2 = c.l2(), maximize = c.maximize();
@@ -199,8 +209,9 @@ public final class ScalarRmsprop implements RmspropKernels {
         }
     }
 
-    /** {@code momentumRange} over any segments. */
-    private static void momentumRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment momentum, long from, long to, RmspropCoefficients c) {
+    /** {@code momentumRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void momentumRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+            MemorySegment momentum, long from, long to, RmspropCoefficients c) {
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final float mu = c.momentum();
         final boolean l2 = c.l2(), maximize = c.maximize();
@@ -225,7 +236,7 @@ public final class ScalarRmsprop implements RmspropKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void centeredMomentumRange(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
                                              MemorySegment gradAvg, MemorySegment momentum, long from, long to,
                                              RmspropCoefficients c) {
@@ -237,9 +248,14 @@ public final class ScalarRmsprop implements RmspropKernels {
     }
 
     /** {@code centeredMomentumRange} over heap arrays ({@link HeapFloats}). */
-    private static void centeredMomentumRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment gradAvg, MemorySegment momentum, long from, long to, RmspropCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), squareAvgA = HeapFloats.array(squareAvg), gradAvgA = HeapFloats.array(gradAvg), momentumA = HeapFloats.array(momentum);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg), gradAvgAt = HeapFloats.base(gradAvg), momentumAt = HeapFloats.base(momentum), start = (int) from, end = (int) to;
+    private static void centeredMomentumRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+            MemorySegment gradAvg, MemorySegment momentum, long from, long to, RmspropCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad),
+                squareAvgA = HeapFloats.array(squareAvg), gradAvgA = HeapFloats.array(gradAvg),
+                momentumA = HeapFloats.array(momentum);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), squareAvgAt = HeapFloats.base(squareAvg),
+                gradAvgAt = HeapFloats.base(gradAvg), momentumAt = HeapFloats.base(momentum), start = (int) from,
+                end = (int) to;
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final float mu = c.momentum();
         final boolean l2 = c.l2(), maximize = c.maximize();
@@ -267,8 +283,9 @@ public final class ScalarRmsprop implements RmspropKernels {
         }
     }
 
-    /** {@code centeredMomentumRange} over any segments. */
-    private static void centeredMomentumRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg, MemorySegment gradAvg, MemorySegment momentum, long from, long to, RmspropCoefficients c) {
+    /** {@code centeredMomentumRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void centeredMomentumRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+            MemorySegment gradAvg, MemorySegment momentum, long from, long to, RmspropCoefficients c) {
         final float alpha = c.alpha(), oma = c.oneMinusAlpha(), eps = c.eps(), negLr = c.negLr(), wd = c.weightDecay();
         final float mu = c.momentum();
         final boolean l2 = c.l2(), maximize = c.maximize();

@@ -32,7 +32,7 @@ public final class ScalarSgd implements SgdKernels {
         momentumRange(param, grad, buffer, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void plainRange(MemorySegment param, MemorySegment grad, long from, long to, SgdCoefficients c) {
         if (from < to && HeapFloats.of(param, grad)) {
             plainRangeArrays(param, grad, from, to, c);
@@ -60,8 +60,8 @@ public final class ScalarSgd implements SgdKernels {
         }
     }
 
-    /** {@code plainRange} over any segments. */
-    private static void plainRangeSegments(MemorySegment param, MemorySegment grad, long from, long to, SgdCoefficients c) {
+    /** {@code plainRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void plainRangeSegments(MemorySegment param, MemorySegment grad, long from, long to, SgdCoefficients c) {
         final float negLr = c.negLr(), wd = c.weightDecay();
         final boolean l2 = c.l2(), maximize = c.maximize();
         for (long i = from; i < to; i++) {
@@ -77,7 +77,7 @@ public final class ScalarSgd implements SgdKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void momentumFirstRange(MemorySegment param, MemorySegment grad, MemorySegment buffer,
                                           long from, long to, SgdCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, buffer)) {
@@ -88,9 +88,11 @@ public final class ScalarSgd implements SgdKernels {
     }
 
     /** {@code momentumFirstRange} over heap arrays ({@link HeapFloats}). */
-    private static void momentumFirstRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment buffer, long from, long to, SgdCoefficients c) {
+    private static void momentumFirstRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment buffer, long from,
+            long to, SgdCoefficients c) {
         final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), bufferA = HeapFloats.array(buffer);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bufferAt = HeapFloats.base(buffer), start = (int) from, end = (int) to;
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bufferAt = HeapFloats.base(buffer),
+                start = (int) from, end = (int) to;
         final float negLr = c.negLr(), wd = c.weightDecay(), mu = c.momentum();
         final boolean l2 = c.l2(), maximize = c.maximize(), nesterov = c.nesterov();
         for (int i = start; i < end; i++) {
@@ -111,8 +113,9 @@ public final class ScalarSgd implements SgdKernels {
         }
     }
 
-    /** {@code momentumFirstRange} over any segments. */
-    private static void momentumFirstRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment buffer, long from, long to, SgdCoefficients c) {
+    /** {@code momentumFirstRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void momentumFirstRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment buffer, long from,
+            long to, SgdCoefficients c) {
         final float negLr = c.negLr(), wd = c.weightDecay(), mu = c.momentum();
         final boolean l2 = c.l2(), maximize = c.maximize(), nesterov = c.nesterov();
         for (long i = from; i < to; i++) {
@@ -133,7 +136,7 @@ public final class ScalarSgd implements SgdKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void momentumRange(MemorySegment param, MemorySegment grad, MemorySegment buffer,
                                      long from, long to, SgdCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, buffer)) {
@@ -144,9 +147,11 @@ public final class ScalarSgd implements SgdKernels {
     }
 
     /** {@code momentumRange} over heap arrays ({@link HeapFloats}). */
-    private static void momentumRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment buffer, long from, long to, SgdCoefficients c) {
+    private static void momentumRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment buffer, long from, long to,
+            SgdCoefficients c) {
         final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), bufferA = HeapFloats.array(buffer);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bufferAt = HeapFloats.base(buffer), start = (int) from, end = (int) to;
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bufferAt = HeapFloats.base(buffer),
+                start = (int) from, end = (int) to;
         final float negLr = c.negLr(), wd = c.weightDecay(), mu = c.momentum(), damp = c.oneMinusDampening();
         final boolean l2 = c.l2(), maximize = c.maximize(), nesterov = c.nesterov();
         for (int i = start; i < end; i++) {
@@ -167,8 +172,9 @@ public final class ScalarSgd implements SgdKernels {
         }
     }
 
-    /** {@code momentumRange} over any segments. */
-    private static void momentumRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment buffer, long from, long to, SgdCoefficients c) {
+    /** {@code momentumRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void momentumRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment buffer, long from, long to,
+            SgdCoefficients c) {
         final float negLr = c.negLr(), wd = c.weightDecay(), mu = c.momentum(), damp = c.oneMinusDampening();
         final boolean l2 = c.l2(), maximize = c.maximize(), nesterov = c.nesterov();
         for (long i = from; i < to; i++) {

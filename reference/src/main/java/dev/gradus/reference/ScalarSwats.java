@@ -64,7 +64,7 @@ public final class ScalarSwats implements SwatsKernels {
     }
 
     /**
-     * Also the tail of the vector twin: continues the dot products {@code pg} and {@code pp} (accumulated in
+     * Its segment loop is also the tail of the vector twin: continues the dot products {@code pg} and {@code pp} (accumulated in
      * index order over the elements before {@code from}) over {@code [from, to)}.
      */
     public static SwatsDots adamRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
@@ -73,9 +73,12 @@ public final class ScalarSwats implements SwatsKernels {
     }
 
     /** {@code adamRange} over heap arrays ({@link HeapFloats}). */
-    private static SwatsDots adamRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, SwatsCoefficients c, float pg, float pp) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static SwatsDots adamRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, SwatsCoefficients c, float pg, float pp) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -105,8 +108,9 @@ public final class ScalarSwats implements SwatsKernels {
         return new SwatsDots(pg, pp);
     }
 
-    /** {@code adamRange} over any segments. */
-    private static SwatsDots adamRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, SwatsCoefficients c, float pg, float pp) {
+    /** {@code adamRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static SwatsDots adamRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, SwatsCoefficients c, float pg, float pp) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -136,16 +140,19 @@ public final class ScalarSwats implements SwatsKernels {
         return new SwatsDots(pg, pp);
     }
 
-    /** Also the tail of the vector twin; continues {@code pg} and {@code pp} as {@link #adamRange} does. */
+    /** Its segment loop is also the tail of the vector twin; continues {@code pg} and {@code pp} as {@link #adamRange} does. */
     public static SwatsDots amsgradRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                          MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
         return from < to && HeapFloats.of(param, grad, m, v, vMax) ? amsgradRangeArrays(param, grad, m, v, vMax, from, to, c, pg, pp) : amsgradRangeSegments(param, grad, m, v, vMax, from, to, c, pg, pp);
     }
 
     /** {@code amsgradRange} over heap arrays ({@link HeapFloats}). */
-    private static SwatsDots amsgradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), vMaxAt = HeapFloats.base(vMax), start = (int) from, end = (int) to;
+    private static SwatsDots amsgradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), vMaxAt = HeapFloats.base(vMax), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -178,8 +185,9 @@ public final class ScalarSwats implements SwatsKernels {
         return new SwatsDots(pg, pp);
     }
 
-    /** {@code amsgradRange} over any segments. */
-    private static SwatsDots amsgradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
+    /** {@code amsgradRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static SwatsDots amsgradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -214,7 +222,7 @@ public final class ScalarSwats implements SwatsKernels {
 
     /**
      * {@link #adamRange}'s element pass; adds each float32 product {@code u·g} (and {@code u·u}), widened to
-     * double, to {@code ug[(i − from) mod 16]} (and {@code uu[…]}). Also the tail of the vector twin, which
+     * double, to {@code ug[(i − from) mod 16]} (and {@code uu[…]}). Its segment loop is also the tail of the vector twin, which
      * calls it from a multiple of 16 elements past its own start.
      */
     public static void adamFixedOrderRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
@@ -227,9 +235,12 @@ public final class ScalarSwats implements SwatsKernels {
     }
 
     /** {@code adamFixedOrderRange} over heap arrays ({@link HeapFloats}). */
-    private static void adamFixedOrderRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static void adamFixedOrderRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -260,8 +271,9 @@ public final class ScalarSwats implements SwatsKernels {
         }
     }
 
-    /** {@code adamFixedOrderRange} over any segments. */
-    private static void adamFixedOrderRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
+    /** {@code adamFixedOrderRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void adamFixedOrderRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -304,9 +316,12 @@ public final class ScalarSwats implements SwatsKernels {
     }
 
     /** {@code amsgradFixedOrderRange} over heap arrays ({@link HeapFloats}). */
-    private static void amsgradFixedOrderRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), vMaxAt = HeapFloats.base(vMax), start = (int) from, end = (int) to;
+    private static void amsgradFixedOrderRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), vMaxAt = HeapFloats.base(vMax), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -340,8 +355,9 @@ public final class ScalarSwats implements SwatsKernels {
         }
     }
 
-    /** {@code amsgradFixedOrderRange} over any segments. */
-    private static void amsgradFixedOrderRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
+    /** {@code amsgradFixedOrderRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void amsgradFixedOrderRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m,
+            MemorySegment v, MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] ug, double[] uu) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -375,7 +391,7 @@ public final class ScalarSwats implements SwatsKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void sgdFirstRange(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
                                      SwatsCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, b)) {
@@ -386,9 +402,11 @@ public final class ScalarSwats implements SwatsKernels {
     }
 
     /** {@code sgdFirstRange} over heap arrays ({@link HeapFloats}). */
-    private static void sgdFirstRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+    private static void sgdFirstRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
+            SwatsCoefficients c) {
         final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), bA = HeapFloats.array(b);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bAt = HeapFloats.base(b), start = (int) from, end = (int) to;
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bAt = HeapFloats.base(b),
+                start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negLr = c.negSgdStep(), wd = c.weightDecay();
         final boolean l2 = c.l2(), nesterov = c.nesterov();
         for (int i = start; i < end; i++) {
@@ -409,8 +427,9 @@ public final class ScalarSwats implements SwatsKernels {
         }
     }
 
-    /** {@code sgdFirstRange} over any segments. */
-    private static void sgdFirstRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+    /** {@code sgdFirstRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void sgdFirstRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
+            SwatsCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negLr = c.negSgdStep(), wd = c.weightDecay();
         final boolean l2 = c.l2(), nesterov = c.nesterov();
         for (long i = from; i < to; i++) {
@@ -431,7 +450,7 @@ public final class ScalarSwats implements SwatsKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void sgdShrinkingRange(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
                                          SwatsCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, b)) {
@@ -442,9 +461,11 @@ public final class ScalarSwats implements SwatsKernels {
     }
 
     /** {@code sgdShrinkingRange} over heap arrays ({@link HeapFloats}). */
-    private static void sgdShrinkingRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+    private static void sgdShrinkingRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
+            SwatsCoefficients c) {
         final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), bA = HeapFloats.array(b);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bAt = HeapFloats.base(b), start = (int) from, end = (int) to;
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bAt = HeapFloats.base(b),
+                start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negLr = c.negSgdStep(), wd = c.weightDecay();
         final boolean l2 = c.l2(), nesterov = c.nesterov();
         for (int i = start; i < end; i++) {
@@ -465,8 +486,9 @@ public final class ScalarSwats implements SwatsKernels {
         }
     }
 
-    /** {@code sgdShrinkingRange} over any segments. */
-    private static void sgdShrinkingRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+    /** {@code sgdShrinkingRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void sgdShrinkingRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
+            SwatsCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negLr = c.negSgdStep(), wd = c.weightDecay();
         final boolean l2 = c.l2(), nesterov = c.nesterov();
         for (long i = from; i < to; i++) {
@@ -487,7 +509,7 @@ public final class ScalarSwats implements SwatsKernels {
         }
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void sgdRange(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
                                 SwatsCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, b)) {
@@ -498,9 +520,11 @@ public final class ScalarSwats implements SwatsKernels {
     }
 
     /** {@code sgdRange} over heap arrays ({@link HeapFloats}). */
-    private static void sgdRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+    private static void sgdRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
+            SwatsCoefficients c) {
         final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), bA = HeapFloats.array(b);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bAt = HeapFloats.base(b), start = (int) from, end = (int) to;
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), bAt = HeapFloats.base(b),
+                start = (int) from, end = (int) to;
         final float b1 = c.beta1(), negStep = c.negSgdStep(), wd = c.weightDecay();
         final boolean l2 = c.l2(), nesterov = c.nesterov();
         for (int i = start; i < end; i++) {
@@ -519,8 +543,9 @@ public final class ScalarSwats implements SwatsKernels {
         }
     }
 
-    /** {@code sgdRange} over any segments. */
-    private static void sgdRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+    /** {@code sgdRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void sgdRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to,
+            SwatsCoefficients c) {
         final float b1 = c.beta1(), negStep = c.negSgdStep(), wd = c.weightDecay();
         final boolean l2 = c.l2(), nesterov = c.nesterov();
         for (long i = from; i < to; i++) {

@@ -22,7 +22,7 @@ public final class ScalarTransforms implements TransformKernels {
     }
 
     /**
-     * Adds {@code g[i]²} to {@code acc[(k0 + i - from) mod 16]}; also the tail of the vector twin,
+     * Adds {@code g[i]²} to {@code acc[(k0 + i - from) mod 16]}; its segment loop is also the tail of the vector twin,
      * which passes the position {@code k0} its own loop reached.
      */
     public static void accumulateSquares(MemorySegment g, long from, long to, int k0, double[] acc) {
@@ -46,8 +46,8 @@ public final class ScalarTransforms implements TransformKernels {
         }
     }
 
-    /** {@code accumulateSquares} over any segments. */
-    private static void accumulateSquaresSegments(MemorySegment g, long from, long to, int k0, double[] acc) {
+    /** {@code accumulateSquares} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void accumulateSquaresSegments(MemorySegment g, long from, long to, int k0, double[] acc) {
         int k = k0;
         for (long i = from; i < to; i++) {
             double x = g.getAtIndex(JAVA_FLOAT, i);
@@ -64,7 +64,7 @@ public final class ScalarTransforms implements TransformKernels {
         return combine(acc);
     }
 
-    /** Adds {@code g[i]} to {@code acc[(k0 + i - from) mod 16]}; also the tail of the vector twin. */
+    /** Adds {@code g[i]} to {@code acc[(k0 + i - from) mod 16]}; its segment loop is also the tail of the vector twin. */
     public static void accumulate(MemorySegment g, long from, long to, int k0, double[] acc) {
         if (from < to && HeapFloats.of(g)) {
             accumulateArrays(g, from, to, k0, acc);
@@ -86,8 +86,8 @@ public final class ScalarTransforms implements TransformKernels {
         }
     }
 
-    /** {@code accumulate} over any segments. */
-    private static void accumulateSegments(MemorySegment g, long from, long to, int k0, double[] acc) {
+    /** {@code accumulate} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void accumulateSegments(MemorySegment g, long from, long to, int k0, double[] acc) {
         int k = k0;
         for (long i = from; i < to; i++) {
             double x = g.getAtIndex(JAVA_FLOAT, i);
@@ -102,7 +102,7 @@ public final class ScalarTransforms implements TransformKernels {
         addRange(g, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void addRange(MemorySegment g, long from, long to, float c) {
         if (from < to && HeapFloats.of(g)) {
             addRangeArrays(g, from, to, c);
@@ -121,8 +121,8 @@ public final class ScalarTransforms implements TransformKernels {
         }
     }
 
-    /** {@code addRange} over any segments. */
-    private static void addRangeSegments(MemorySegment g, long from, long to, float c) {
+    /** {@code addRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void addRangeSegments(MemorySegment g, long from, long to, float c) {
         for (long i = from; i < to; i++) {
             // g ← g + c
             g.setAtIndex(JAVA_FLOAT, i, g.getAtIndex(JAVA_FLOAT, i) + c);
@@ -144,7 +144,7 @@ public final class ScalarTransforms implements TransformKernels {
         return maxAbsRange(g, from, to, 0f);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static float maxAbsRange(MemorySegment g, long from, long to, float initial) {
         return from < to && HeapFloats.of(g) ? maxAbsRangeArrays(g, from, to, initial) : maxAbsRangeSegments(g, from, to, initial);
     }
@@ -161,8 +161,8 @@ public final class ScalarTransforms implements TransformKernels {
         return m;
     }
 
-    /** {@code maxAbsRange} over any segments. */
-    private static float maxAbsRangeSegments(MemorySegment g, long from, long to, float initial) {
+    /** {@code maxAbsRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static float maxAbsRangeSegments(MemorySegment g, long from, long to, float initial) {
         float m = initial;
         for (long i = from; i < to; i++) {
             // m ← max(m, |g|)   (NaN propagates)
@@ -176,7 +176,7 @@ public final class ScalarTransforms implements TransformKernels {
         return allFiniteRange(g, from, to);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static boolean allFiniteRange(MemorySegment g, long from, long to) {
         return from < to && HeapFloats.of(g) ? allFiniteRangeArrays(g, from, to) : allFiniteRangeSegments(g, from, to);
     }
@@ -193,8 +193,8 @@ public final class ScalarTransforms implements TransformKernels {
         return true;
     }
 
-    /** {@code allFiniteRange} over any segments. */
-    private static boolean allFiniteRangeSegments(MemorySegment g, long from, long to) {
+    /** {@code allFiniteRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static boolean allFiniteRangeSegments(MemorySegment g, long from, long to) {
         for (long i = from; i < to; i++) {
             if (!Float.isFinite(g.getAtIndex(JAVA_FLOAT, i))) {
                 return false;
@@ -208,7 +208,7 @@ public final class ScalarTransforms implements TransformKernels {
         scaleRange(g, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void scaleRange(MemorySegment g, long from, long to, float c) {
         if (from < to && HeapFloats.of(g)) {
             scaleRangeArrays(g, from, to, c);
@@ -227,8 +227,8 @@ public final class ScalarTransforms implements TransformKernels {
         }
     }
 
-    /** {@code scaleRange} over any segments. */
-    private static void scaleRangeSegments(MemorySegment g, long from, long to, float c) {
+    /** {@code scaleRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void scaleRangeSegments(MemorySegment g, long from, long to, float c) {
         for (long i = from; i < to; i++) {
             // g ← g·c
             g.setAtIndex(JAVA_FLOAT, i, g.getAtIndex(JAVA_FLOAT, i) * c);
@@ -240,7 +240,7 @@ public final class ScalarTransforms implements TransformKernels {
         clampRange(g, from, to, lo, hi);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void clampRange(MemorySegment g, long from, long to, float lo, float hi) {
         if (from < to && HeapFloats.of(g)) {
             clampRangeArrays(g, from, to, lo, hi);
@@ -259,8 +259,8 @@ public final class ScalarTransforms implements TransformKernels {
         }
     }
 
-    /** {@code clampRange} over any segments. */
-    private static void clampRangeSegments(MemorySegment g, long from, long to, float lo, float hi) {
+    /** {@code clampRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void clampRangeSegments(MemorySegment g, long from, long to, float lo, float hi) {
         for (long i = from; i < to; i++) {
             // g ← min(max(g, lo), hi)
             g.setAtIndex(JAVA_FLOAT, i, Math.min(Math.max(g.getAtIndex(JAVA_FLOAT, i), lo), hi));

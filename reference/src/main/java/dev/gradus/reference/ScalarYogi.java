@@ -21,7 +21,7 @@ public final class ScalarYogi implements YogiKernels {
         yogiRange(param, grad, m, v, from, to, c);
     }
 
-    /** Also the tail of the vector twin. */
+    /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static void yogiRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                  long from, long to, YogiCoefficients c) {
         if (from < to && HeapFloats.of(param, grad, m, v)) {
@@ -32,9 +32,12 @@ public final class ScalarYogi implements YogiKernels {
     }
 
     /** {@code yogiRange} over heap arrays ({@link HeapFloats}). */
-    private static void yogiRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, YogiCoefficients c) {
-        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m), vA = HeapFloats.array(v);
-        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m), vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
+    private static void yogiRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from,
+            long to, YogiCoefficients c) {
+        final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
+                vA = HeapFloats.array(v);
+        final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
+                vAt = HeapFloats.base(v), start = (int) from, end = (int) to;
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negOmb2 = c.negOneMinusBeta2();
         final float bc2s = c.bc2Sqrt(), eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -64,8 +67,9 @@ public final class ScalarYogi implements YogiKernels {
         }
     }
 
-    /** {@code yogiRange} over any segments. */
-    private static void yogiRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from, long to, YogiCoefficients c) {
+    /** {@code yogiRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
+    public static void yogiRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, long from,
+            long to, YogiCoefficients c) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), negOmb2 = c.negOneMinusBeta2();
         final float bc2s = c.bc2Sqrt(), eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();

@@ -50,7 +50,7 @@ final class VectorAdaBound implements AdaBoundKernels {
             vi.intoMemorySegment(v, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarAdaBound.adaBoundRange(param, grad, m, v, i, to, c);
+        ScalarAdaBound.adaBoundRangeSegments(param, grad, m, v, i, to, c);
     }
 
     @Override
@@ -87,6 +87,6 @@ final class VectorAdaBound implements AdaBoundKernels {
             vm.intoMemorySegment(vMax, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarAdaBound.amsBoundRange(param, grad, m, v, vMax, i, to, c);
+        ScalarAdaBound.amsBoundRangeSegments(param, grad, m, v, vMax, i, to, c);
     }
 }

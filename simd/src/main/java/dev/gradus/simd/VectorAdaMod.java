@@ -55,6 +55,6 @@ final class VectorAdaMod implements AdaModKernels {
             si.intoMemorySegment(s, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarAdaMod.adaModRange(param, grad, m, v, s, i, to, c);
+        ScalarAdaMod.adaModRangeSegments(param, grad, m, v, s, i, to, c);
     }
 }

@@ -44,6 +44,6 @@ final class VectorAdagrad implements AdagradKernels {
             s.intoMemorySegment(sum, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarAdagrad.adagradRange(param, grad, sum, i, to, c);
+        ScalarAdagrad.adagradRangeSegments(param, grad, sum, i, to, c);
     }
 }

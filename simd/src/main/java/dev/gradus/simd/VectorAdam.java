@@ -52,7 +52,7 @@ final class VectorAdam implements AdamKernels {
             vi.intoMemorySegment(v, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarAdam.adamRange(param, grad, m, v, i, to, c);
+        ScalarAdam.adamRangeSegments(param, grad, m, v, i, to, c);
     }
 
     @Override
@@ -91,6 +91,6 @@ final class VectorAdam implements AdamKernels {
             vm.intoMemorySegment(vMax, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarAdam.amsgradRange(param, grad, m, v, vMax, i, to, c);
+        ScalarAdam.amsgradRangeSegments(param, grad, m, v, vMax, i, to, c);
     }
 }

@@ -46,6 +46,6 @@ final class VectorAdamax implements AdamaxKernels {
             ui.intoMemorySegment(u, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarAdamax.adamaxRange(param, grad, m, u, i, to, c);
+        ScalarAdamax.adamaxRangeSegments(param, grad, m, u, i, to, c);
     }
 }

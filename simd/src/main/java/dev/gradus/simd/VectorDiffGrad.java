@@ -63,6 +63,6 @@ final class VectorDiffGrad implements DiffGradKernels {
             g.intoMemorySegment(prev, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarDiffGrad.diffGradRange(param, grad, m, v, prev, i, to, c);
+        ScalarDiffGrad.diffGradRangeSegments(param, grad, m, v, prev, i, to, c);
     }
 }

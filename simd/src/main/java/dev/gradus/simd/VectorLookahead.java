@@ -33,7 +33,7 @@ final class VectorLookahead implements LookaheadKernels {
             p.intoMemorySegment(param, o, NATIVE);
             p.intoMemorySegment(slow, o, NATIVE);
         }
-        ScalarLookahead.fastWeightedRange(param, slow, i, to, c);
+        ScalarLookahead.fastWeightedRangeSegments(param, slow, i, to, c);
     }
 
     @Override
@@ -50,6 +50,6 @@ final class VectorLookahead implements LookaheadKernels {
             s.intoMemorySegment(slow, o, NATIVE);
             s.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarLookahead.slowPlusRange(param, slow, i, to, c);
+        ScalarLookahead.slowPlusRangeSegments(param, slow, i, to, c);
     }
 }

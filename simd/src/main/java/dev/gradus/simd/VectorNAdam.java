@@ -52,6 +52,6 @@ final class VectorNAdam implements NAdamKernels {
             vi.intoMemorySegment(v, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarNAdam.nadamRange(param, grad, m, v, i, to, c);
+        ScalarNAdam.nadamRangeSegments(param, grad, m, v, i, to, c);
     }
 }

@@ -56,7 +56,7 @@ final class VectorRAdam implements RAdamKernels {
             vi.intoMemorySegment(v, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarRAdam.rectifiedRange(param, grad, m, v, i, to, c);
+        ScalarRAdam.rectifiedRangeSegments(param, grad, m, v, i, to, c);
     }
 
     @Override
@@ -92,7 +92,7 @@ final class VectorRAdam implements RAdamKernels {
             vi.intoMemorySegment(v, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarRAdam.unrectifiedRange(param, grad, m, v, i, to, c);
+        ScalarRAdam.unrectifiedRangeSegments(param, grad, m, v, i, to, c);
     }
 
     @Override
@@ -128,7 +128,7 @@ final class VectorRAdam implements RAdamKernels {
             vi.intoMemorySegment(v, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarRAdam.repoRectifiedRange(param, grad, m, v, i, to, c);
+        ScalarRAdam.repoRectifiedRangeSegments(param, grad, m, v, i, to, c);
     }
 
     @Override
@@ -162,7 +162,7 @@ final class VectorRAdam implements RAdamKernels {
             vi.intoMemorySegment(v, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarRAdam.repoSgdRange(param, grad, m, v, i, to, c);
+        ScalarRAdam.repoSgdRangeSegments(param, grad, m, v, i, to, c);
     }
 
     @Override
@@ -186,6 +186,6 @@ final class VectorRAdam implements RAdamKernels {
             mi.intoMemorySegment(m, o, NATIVE);
             vi.intoMemorySegment(v, o, NATIVE);
         }
-        ScalarRAdam.momentsOnlyRange(param, grad, m, v, i, to, c);
+        ScalarRAdam.momentsOnlyRangeSegments(param, grad, m, v, i, to, c);
     }
 }

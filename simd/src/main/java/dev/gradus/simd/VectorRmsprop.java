@@ -45,7 +45,7 @@ final class VectorRmsprop implements RmspropKernels {
             v.intoMemorySegment(squareAvg, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarRmsprop.plainRange(param, grad, squareAvg, i, to, c);
+        ScalarRmsprop.plainRangeSegments(param, grad, squareAvg, i, to, c);
     }
 
     @Override
@@ -77,7 +77,7 @@ final class VectorRmsprop implements RmspropKernels {
             ga.intoMemorySegment(gradAvg, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarRmsprop.centeredRange(param, grad, squareAvg, gradAvg, i, to, c);
+        ScalarRmsprop.centeredRangeSegments(param, grad, squareAvg, gradAvg, i, to, c);
     }
 
     @Override
@@ -109,7 +109,7 @@ final class VectorRmsprop implements RmspropKernels {
             b.intoMemorySegment(momentum, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarRmsprop.momentumRange(param, grad, squareAvg, momentum, i, to, c);
+        ScalarRmsprop.momentumRangeSegments(param, grad, squareAvg, momentum, i, to, c);
     }
 
     @Override
@@ -144,6 +144,6 @@ final class VectorRmsprop implements RmspropKernels {
             b.intoMemorySegment(momentum, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarRmsprop.centeredMomentumRange(param, grad, squareAvg, gradAvg, momentum, i, to, c);
+        ScalarRmsprop.centeredMomentumRangeSegments(param, grad, squareAvg, gradAvg, momentum, i, to, c);
     }
 }

@@ -37,7 +37,7 @@ final class VectorSgd implements SgdKernels {
             p = p.add(negLr.mul(g));
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarSgd.plainRange(param, grad, i, to, c);
+        ScalarSgd.plainRangeSegments(param, grad, i, to, c);
     }
 
     @Override
@@ -65,7 +65,7 @@ final class VectorSgd implements SgdKernels {
             b.intoMemorySegment(buffer, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarSgd.momentumFirstRange(param, grad, buffer, i, to, c);
+        ScalarSgd.momentumFirstRangeSegments(param, grad, buffer, i, to, c);
     }
 
     @Override
@@ -93,6 +93,6 @@ final class VectorSgd implements SgdKernels {
             b.intoMemorySegment(buffer, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarSgd.momentumRange(param, grad, buffer, i, to, c);
+        ScalarSgd.momentumRangeSegments(param, grad, buffer, i, to, c);
     }
 }

@@ -91,7 +91,7 @@ final class VectorSwats implements SwatsKernels {
             }
             i += n;
         }
-        return ScalarSwats.adamRange(param, grad, m, v, i, to, c, pg, pp);
+        return ScalarSwats.adamRangeSegments(param, grad, m, v, i, to, c, pg, pp);
     }
 
     @Override
@@ -142,7 +142,7 @@ final class VectorSwats implements SwatsKernels {
             }
             i += n;
         }
-        return ScalarSwats.amsgradRange(param, grad, m, v, vMax, i, to, c, pg, pp);
+        return ScalarSwats.amsgradRangeSegments(param, grad, m, v, vMax, i, to, c, pg, pp);
     }
 
     @Override
@@ -181,7 +181,7 @@ final class VectorSwats implements SwatsKernels {
             bi.intoMemorySegment(b, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarSwats.sgdFirstRange(param, grad, b, i, to, c);
+        ScalarSwats.sgdFirstRangeSegments(param, grad, b, i, to, c);
     }
 
     @Override
@@ -208,7 +208,7 @@ final class VectorSwats implements SwatsKernels {
             bi.intoMemorySegment(b, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarSwats.sgdShrinkingRange(param, grad, b, i, to, c);
+        ScalarSwats.sgdShrinkingRangeSegments(param, grad, b, i, to, c);
     }
 
     @Override
@@ -233,6 +233,6 @@ final class VectorSwats implements SwatsKernels {
             bi.intoMemorySegment(b, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarSwats.sgdRange(param, grad, b, i, to, c);
+        ScalarSwats.sgdRangeSegments(param, grad, b, i, to, c);
     }
 }

@@ -108,7 +108,7 @@ final class VectorSwatsFixedOrder {
             pg4.intoArray(ugAll, 4 * h); pg5.intoArray(ugAll, 5 * h); pp4.intoArray(uuAll, 4 * h); pp5.intoArray(uuAll, 5 * h);
             pg6.intoArray(ugAll, 6 * h); pg7.intoArray(ugAll, 7 * h); pp6.intoArray(uuAll, 6 * h); pp7.intoArray(uuAll, 7 * h);
         }
-        ScalarSwats.adamFixedOrderRange(param, grad, m, v, i, to, c, ugAll, uuAll);
+        ScalarSwats.adamFixedOrderRangeSegments(param, grad, m, v, i, to, c, ugAll, uuAll);
         return new SwatsDots((float) ScalarTransforms.combine(ugAll), (float) ScalarTransforms.combine(uuAll));
     }
 
@@ -182,7 +182,7 @@ final class VectorSwatsFixedOrder {
             pg4.intoArray(ugAll, 4 * h); pg5.intoArray(ugAll, 5 * h); pp4.intoArray(uuAll, 4 * h); pp5.intoArray(uuAll, 5 * h);
             pg6.intoArray(ugAll, 6 * h); pg7.intoArray(ugAll, 7 * h); pp6.intoArray(uuAll, 6 * h); pp7.intoArray(uuAll, 7 * h);
         }
-        ScalarSwats.amsgradFixedOrderRange(param, grad, m, v, vMax, i, to, c, ugAll, uuAll);
+        ScalarSwats.amsgradFixedOrderRangeSegments(param, grad, m, v, vMax, i, to, c, ugAll, uuAll);
         return new SwatsDots((float) ScalarTransforms.combine(ugAll), (float) ScalarTransforms.combine(uuAll));
     }
 }

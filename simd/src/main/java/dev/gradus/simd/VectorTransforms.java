@@ -81,9 +81,9 @@ final class VectorTransforms implements TransformKernels {
             a4.intoArray(all, 4 * h); a5.intoArray(all, 5 * h); a6.intoArray(all, 6 * h); a7.intoArray(all, 7 * h);
         }
         if (squares) {
-            ScalarTransforms.accumulateSquares(g, i, to, 0, all);
+            ScalarTransforms.accumulateSquaresSegments(g, i, to, 0, all);
         } else {
-            ScalarTransforms.accumulate(g, i, to, 0, all);
+            ScalarTransforms.accumulateSegments(g, i, to, 0, all);
         }
         return ScalarTransforms.combine(all);
     }
@@ -98,7 +98,7 @@ final class VectorTransforms implements TransformKernels {
             // g ← g + c
             FloatVector.fromMemorySegment(S, g, o, NATIVE).add(cv).intoMemorySegment(g, o, NATIVE);
         }
-        ScalarTransforms.addRange(g, i, to, c);
+        ScalarTransforms.addRangeSegments(g, i, to, c);
     }
 
     @Override
@@ -121,7 +121,7 @@ final class VectorTransforms implements TransformKernels {
         }
         // max returns one of its operands, so neither the two maxima nor the lane order of the
         // reduction can change the result (a NaN's payload aside; NaN results are compared as NaN).
-        return ScalarTransforms.maxAbsRange(g, i, to, m.reduceLanes(VectorOperators.MAX));
+        return ScalarTransforms.maxAbsRangeSegments(g, i, to, m.reduceLanes(VectorOperators.MAX));
     }
 
     @Override
@@ -133,7 +133,7 @@ final class VectorTransforms implements TransformKernels {
                 return false;
             }
         }
-        return ScalarTransforms.allFiniteRange(g, i, to);
+        return ScalarTransforms.allFiniteRangeSegments(g, i, to);
     }
 
     @Override
@@ -146,7 +146,7 @@ final class VectorTransforms implements TransformKernels {
             // g ← g·c
             FloatVector.fromMemorySegment(S, g, o, NATIVE).mul(cv).intoMemorySegment(g, o, NATIVE);
         }
-        ScalarTransforms.scaleRange(g, i, to, c);
+        ScalarTransforms.scaleRangeSegments(g, i, to, c);
     }
 
     @Override
@@ -159,6 +159,6 @@ final class VectorTransforms implements TransformKernels {
             // g ← min(max(g, lo), hi)
             FloatVector.fromMemorySegment(S, g, o, NATIVE).max(lov).min(hiv).intoMemorySegment(g, o, NATIVE);
         }
-        ScalarTransforms.clampRange(g, i, to, lo, hi);
+        ScalarTransforms.clampRangeSegments(g, i, to, lo, hi);
     }
 }

@@ -57,6 +57,6 @@ final class VectorYogi implements YogiKernels {
             vi.intoMemorySegment(v, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
         }
-        ScalarYogi.yogiRange(param, grad, m, v, i, to, c);
+        ScalarYogi.yogiRangeSegments(param, grad, m, v, i, to, c);
     }
 }
