@@ -23,39 +23,39 @@ import java.lang.foreign.MemorySegment;
  * the range is not empty; otherwise its segment loop, which is the same statements over the
  * segments: both give the same bits.
  */
-public final class HeapFloats {
+final class HeapFloats {
 
     private HeapFloats() {
     }
 
     /** Whether {@code s} is a writable heap segment over a {@code float[]} starting at a whole element. */
-    public static boolean of(MemorySegment s) {
-        return !s.isNative() && (s.address() & 3) == 0 && s.heapBase().orElse(null) instanceof float[];
+    static boolean of(MemorySegment s) {
+        return s.heapBase().orElse(null) instanceof float[] && (s.address() & 3) == 0;
     }
 
-    public static boolean of(MemorySegment a, MemorySegment b) {
+    static boolean of(MemorySegment a, MemorySegment b) {
         return of(a) && of(b);
     }
 
-    public static boolean of(MemorySegment a, MemorySegment b, MemorySegment c) {
+    static boolean of(MemorySegment a, MemorySegment b, MemorySegment c) {
         return of(a) && of(b) && of(c);
     }
 
-    public static boolean of(MemorySegment a, MemorySegment b, MemorySegment c, MemorySegment d) {
+    static boolean of(MemorySegment a, MemorySegment b, MemorySegment c, MemorySegment d) {
         return of(a) && of(b) && of(c) && of(d);
     }
 
-    public static boolean of(MemorySegment a, MemorySegment b, MemorySegment c, MemorySegment d, MemorySegment e) {
+    static boolean of(MemorySegment a, MemorySegment b, MemorySegment c, MemorySegment d, MemorySegment e) {
         return of(a) && of(b) && of(c) && of(d) && of(e);
     }
 
     /** The array under {@code s}, for which {@link #of(MemorySegment)} holds. */
-    public static float[] array(MemorySegment s) {
+    static float[] array(MemorySegment s) {
         return (float[]) s.heapBase().orElseThrow();
     }
 
     /** The index in {@link #array} of element 0 of {@code s}: a heap segment's address is its byte offset in the array. */
-    public static int base(MemorySegment s) {
+    static int base(MemorySegment s) {
         return (int) (s.address() >>> 2);
     }
 }

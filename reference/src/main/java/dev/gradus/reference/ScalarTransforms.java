@@ -146,7 +146,9 @@ public final class ScalarTransforms implements TransformKernels {
 
     /** Heap {@code float[]} buffers as arrays, others as segments ({@link HeapFloats}). */
     public static float maxAbsRange(MemorySegment g, long from, long to, float initial) {
-        return from < to && HeapFloats.of(g) ? maxAbsRangeArrays(g, from, to, initial) : maxAbsRangeSegments(g, from, to, initial);
+        return from < to && HeapFloats.of(g)
+                ? maxAbsRangeArrays(g, from, to, initial)
+                : maxAbsRangeSegments(g, from, to, initial);
     }
 
     /** {@code maxAbsRange} over heap arrays ({@link HeapFloats}). */

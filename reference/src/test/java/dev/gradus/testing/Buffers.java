@@ -26,10 +26,13 @@ public final class Buffers {
         MIXED
     }
 
+    /** The kinds a single buffer can be: all but {@link Kind#MIXED}. */
+    private static final Kind[] ONE_KIND = {Kind.ARRAY, Kind.HEAP_SLICE, Kind.NATIVE};
+
     /** A zeroed buffer of {@code n} floats. */
     public static MemorySegment allocate(Kind kind, long n, Arena arena, SplittableRandom r) {
         return switch (kind) {
-            case MIXED -> allocate(Kind.values()[r.nextInt(3)], n, arena, r);
+            case MIXED -> allocate(ONE_KIND[r.nextInt(ONE_KIND.length)], n, arena, r);
             case ARRAY -> MemorySegment.ofArray(new float[Math.toIntExact(n)]);
             case HEAP_SLICE -> {
                 int skip = 1 + r.nextInt(7);
