@@ -139,6 +139,8 @@ public final class Optimizer implements AutoCloseable {
     private final Map<String, ParamGroup> groups = new LinkedHashMap<>();
     private final Map<String, ParamGroup> groupOfParam = new LinkedHashMap<>();
     private final UpdateKernels kernels;
+    /** Where registrations report their memory kinds; null for kernels that are not vector ones ({@link MemoryKindMix}). */
+    private final MemoryKindMix memoryKinds;
     private final NonFinitePolicy nonFinite;
     private final GradientClip clip;
     private final GradientNoise noise;
@@ -156,6 +158,7 @@ public final class Optimizer implements AutoCloseable {
 
     private Optimizer(Builder<?> b) {
         this.kernels = b.kernels != null ? b.kernels : Kernels.selected();
+        this.memoryKinds = kernels.vectorBits() > 0 ? b.memoryKinds : null;
         this.nonFinite = b.nonFinite;
         this.clip = b.clip;
         this.noise = b.noise;
@@ -233,6 +236,8 @@ public final class Optimizer implements AutoCloseable {
         private StepPool pool;
         private boolean singleThreaded;
         private long parallelThreshold = DEFAULT_PARALLEL_THRESHOLD;
+        /** The JVM's; tests in this package give their own. */
+        MemoryKindMix memoryKinds = MemoryKindMix.JVM;
 
         private Builder(R rule) {
             main = new GroupBuilder<>(DEFAULT_GROUP, rule);
@@ -358,7 +363,10 @@ public final class Optimizer implements AutoCloseable {
      * floats ran at about 3,000 instead of 430,000 a second and had not recovered after 40 s;
      * confined parameters with shared state did the same for 7–20 s whenever the rule's flags changed
      * (see the README's performance section). For the same reason keep {@code value} and {@code grad}
-     * of one kind.
+     * of one kind. With vector kernels the optimizer logs a warning (logger {@code dev.gradus.kernels},
+     * once per JVM) at the first registration that mixes the kinds, within a parameter or across the
+     * JVM's parameters: heap and native parameters in one JVM slow the vector kernels down too. The
+     * results do not change.
      */
     public Optimizer register(String name, MemorySegment value, MemorySegment grad, int... shape) {
         register(group(DEFAULT_GROUP), name, value, grad, shape);
@@ -386,6 +394,9 @@ public final class Optimizer implements AutoCloseable {
             group.params.put(name, new ParamGroup.Param(name, value, grad,
                     new ParamBuffers(value, grad, slots, group.rule().initialParameterScalars().clone()), value.byteSize() / Float.BYTES, dims));
             groupOfParam.put(name, group);
+            if (memoryKinds != null) {
+                memoryKinds.note("parameter '" + name + "'", value, grad);
+            }
         } finally {
             leave();
         }
@@ -453,6 +464,9 @@ public final class Optimizer implements AutoCloseable {
             }
             if (!names.isEmpty()) {
                 group.blocks.put(names.getFirst(), new ParamGroup.Block(names.size(), new ParamBuffers(values, grads, slots)));
+            }
+            if (memoryKinds != null) {
+                memoryKinds.note(what, values, grads);
             }
         } finally {
             leave();

@@ -1,0 +1,60 @@
+package dev.gradus;
+
+import java.lang.System.Logger.Level;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Says once (logger {@code dev.gradus.kernels}, level {@code WARNING}) when the vector kernels are
+ * given memory of both kinds, heap and native: at the first parameter whose value and gradient
+ * differ in kind, and at the first registration that brings the second kind into the JVM (unless a
+ * mixed parameter did that and was named already). Nothing else changes: every step gives the same
+ * bits either way.
+ *
+ * <p>Why: the JDK's segment access code is shared by every caller, and C2 specialises it by the
+ * segment classes its type profile has seen. Once the vector kernels have run over both kinds, the
+ * kernels compiled afterwards run slower: an Adam step over 65,545 floats took 53–56 µs instead of
+ * 12–13 µs ({@code MemoryKindsBench}, JDK 25), and in plain loops far worse, for seconds to minutes.
+ * A kernel call over a value and a gradient of different kinds compiles badly as well. The scalar
+ * reference reads heap buffers as arrays and is not affected, so only vector kernels report here.
+ */
+final class MemoryKindMix {
+
+    /** The one instance of this JVM: the profile it warns about is the JVM's. */
+    static final MemoryKindMix JVM = new MemoryKindMix(System.getLogger("dev.gradus.kernels"));
+
+    private static final int HEAP = 1, NATIVE = 2, BOTH = HEAP | NATIVE;
+
+    private final System.Logger log;
+    private final AtomicInteger seen = new AtomicInteger();
+    private final AtomicBoolean mixedParameter = new AtomicBoolean();
+
+    MemoryKindMix(System.Logger log) {
+        this.log = log;
+    }
+
+    /** Notes the memory of {@code what} (a parameter or a block, as messages name it) just registered. */
+    void note(String what, MemorySegment value, MemorySegment grad) {
+        int kinds = kind(value) | kind(grad);
+        if (kinds == BOTH && mixedParameter.compareAndSet(false, true)) {
+            log.log(Level.WARNING, "Gradus: " + what + " has its value in " + name(kind(value)) + " memory and its gradient in "
+                    + name(kind(grad)) + " memory; the vector kernels run slower over a mix of memory kinds: keep a parameter's value"
+                    + " and gradient of one kind (see the README's performance section)");
+        }
+        int before = seen.getAndUpdate(s -> s | kinds);
+        if (before != BOTH && (before | kinds) == BOTH && kinds != BOTH) {
+            log.log(Level.WARNING, "Gradus: " + what + " is in " + name(kinds) + " memory, earlier parameters in " + name(before)
+                    + " memory; once the vector kernels have run over both kinds, C2 compiles them to run about 4 times slower"
+                    + " in this JVM: where speed matters, keep one memory kind per JVM (see the README's performance section)");
+        }
+    }
+
+    private static int kind(MemorySegment s) {
+        return s.isNative() ? NATIVE : HEAP;
+    }
+
+    private static String name(int kind) {
+        return kind == NATIVE ? "native" : "heap";
+    }
+}
