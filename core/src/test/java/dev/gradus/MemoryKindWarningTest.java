@@ -11,7 +11,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The optimizer reports each successful registration's memory to {@link MemoryKindMix} when its
@@ -43,9 +42,7 @@ class MemoryKindWarningTest {
             assertEquals(List.of(), log.entries());
             opt.register("n", arena.allocate(64, 64), arena.allocate(64, 64));
             opt.register("n2", arena.allocate(64, 64), arena.allocate(64, 64));
-            assertEquals(1, log.entries().size(), log.entries().toString());
-            assertTrue(log.entries().getFirst().message().startsWith("Gradus: parameter 'n' is in native memory, earlier parameters in heap memory;"),
-                    log.entries().getFirst().message());
+            log.assertOneWarning("Gradus: parameter 'n' is in native memory, earlier parameters in heap memory;");
         }
     }
 
@@ -56,9 +53,7 @@ class MemoryKindWarningTest {
         try (Arena arena = Arena.ofConfined(); Optimizer opt = optimizer(256, log)) {
             opt.register("w", arena.allocate(64, 64), arena.allocate(64, 64));
             opt.register(layout, new float[8], new float[8]);
-            assertEquals(1, log.entries().size(), log.entries().toString());
-            assertTrue(log.entries().getFirst().message().startsWith("Gradus: block of parameters [x, y] is in heap memory,"),
-                    log.entries().getFirst().message());
+            log.assertOneWarning("Gradus: block of parameters [x, y] is in heap memory,");
         }
     }
 
@@ -67,9 +62,7 @@ class MemoryKindWarningTest {
         RecordingLogger log = new RecordingLogger();
         try (Arena arena = Arena.ofConfined(); Optimizer opt = optimizer(128, log)) {
             opt.register("mixed", MemorySegment.ofArray(new float[16]), arena.allocate(64, 64));
-            assertEquals(1, log.entries().size(), log.entries().toString());
-            assertTrue(log.entries().getFirst().message().startsWith("Gradus: parameter 'mixed' has its value in heap memory"),
-                    log.entries().getFirst().message());
+            log.assertOneWarning("Gradus: parameter 'mixed' has its value in heap memory");
         }
     }
 
@@ -81,7 +74,7 @@ class MemoryKindWarningTest {
             assertThrows(IllegalArgumentException.class, () -> opt.register("n", arena.allocate(64, 64), arena.allocate(32, 64)));
             assertEquals(List.of(), log.entries());
             opt.register("n", arena.allocate(64, 64), arena.allocate(64, 64));
-            assertEquals(1, log.entries().size(), log.entries().toString());
+            log.assertOneWarning("Gradus: parameter 'n' is in native memory");
         }
     }
 

@@ -17,6 +17,14 @@ final class RecordingLogger implements System.Logger {
         return List.copyOf(entries);
     }
 
+    /** Asserts that exactly one message was logged, a warning that starts with {@code start}. */
+    void assertOneWarning(String start) {
+        List<Entry> said = entries();
+        org.junit.jupiter.api.Assertions.assertEquals(1, said.size(), said.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(Level.WARNING, said.getFirst().level());
+        org.junit.jupiter.api.Assertions.assertTrue(said.getFirst().message().startsWith(start), said.getFirst().message());
+    }
+
     @Override
     public String getName() {
         return "recording";
