@@ -7,6 +7,7 @@
  *   mkdir -p /tmp/hsdis && gcc -O2 -shared -fPIC -o /tmp/hsdis/hsdis-amd64.so bench/tools/hsdis-capstone.c -lcapstone
  *   LD_LIBRARY_PATH=/tmp/hsdis java ... -prof 'perfasm:events=cpu-clock'
  *
+ * It prints Capstone's default, Intel syntax, and ignores HotSpot's options (perfasm's intelSyntax too).
  * Capstone 4 (Debian 12) leaves some AVX-512 instructions undecoded: they print as ".byte 0x62"
  * and the next few lines are garbage until the decoder finds its step again.
  */

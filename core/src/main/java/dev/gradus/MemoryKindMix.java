@@ -36,14 +36,15 @@ final class MemoryKindMix {
 
     /** Notes the memory of {@code what} (a parameter or a block, as messages name it) just registered. */
     void note(String what, MemorySegment value, MemorySegment grad) {
-        int kinds = kind(value) | kind(grad);
+        int valueKind = kind(value), gradKind = kind(grad), kinds = valueKind | gradKind;
         if (kinds == BOTH && mixedParameter.compareAndSet(false, true)) {
-            log.log(Level.WARNING, "Gradus: " + what + " has its value in " + name(kind(value)) + " memory and its gradient in "
-                    + name(kind(grad)) + " memory; the vector kernels run slower over a mix of memory kinds: keep a parameter's value"
+            log.log(Level.WARNING, "Gradus: " + what + " has its value in " + name(valueKind) + " memory and its gradient in "
+                    + name(gradKind) + " memory; the vector kernels run slower over a mix of memory kinds: keep a parameter's value"
                     + " and gradient of one kind (see the README's performance section)");
         }
         int before = seen.getAndUpdate(s -> s | kinds);
-        if (before != BOTH && (before | kinds) == BOTH && kinds != BOTH) {
+        // only the registration that adds the second kind to exactly the other one (a mixed parameter spoke for itself above)
+        if (kinds != BOTH && before == (BOTH ^ kinds)) {
             log.log(Level.WARNING, "Gradus: " + what + " is in " + name(kinds) + " memory, earlier parameters in " + name(before)
                     + " memory; once the vector kernels have run over both kinds, C2 compiles them to run about 4 times slower"
                     + " in this JVM: where speed matters, keep one memory kind per JVM (see the README's performance section)");

@@ -354,7 +354,8 @@ public final class Optimizer implements AutoCloseable {
      * Registers a parameter held in float32 segments (native byte order) of the same length in the
      * default group. Its state lives in memory of {@code value}'s kind: on the heap for a heap
      * segment; for a native one, in a confined arena of this thread if {@code value} is confined to
-     * it (then {@link #close()} must run in this thread too), else in this optimizer's shared arena.
+     * it and this is the first thread to register such a parameter (then {@link #close()} must run
+     * in this thread too), else in this optimizer's shared arena.
      * {@code shape} as for {@link #register(String, float[], float[], int...)}.
      *
      * <p>Why the state follows the value: a kernel that meets segments of different kinds in one call
