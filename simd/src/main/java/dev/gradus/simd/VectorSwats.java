@@ -19,19 +19,20 @@ import java.nio.ByteOrder;
  * is the correctly rounded float32 product of the same two floats, so it has the bits of the scalar
  * {@code u*g} (no FMA on either side: Java never contracts, and the vector loop multiplies, stores, then
  * adds). The lanes are stored to a scratch array, a block of {@value #BLOCK} elements at a time, and
- * after the block's element pass added to the scalar accumulators one at a time in index order; the scalar twin's
- * {@code ...Range} then continues the same accumulators over the tail. Each accumulator therefore sees the
- * same operands in the same order with the same roundings as the scalar loop (pg and pp are independent,
- * so interleaving them differently does not matter). The element pass itself is the usual lanewise
- * repetition of the scalar statements.
+ * added to the scalar accumulators one at a time in index order while the next block's element pass
+ * runs (the last block's after the loop); the scalar twin's {@code ...Range} then continues the same
+ * accumulators over the tail. Each accumulator therefore sees the same operands in the same order with
+ * the same roundings as the scalar loop (pg and pp are independent, so interleaving them differently
+ * does not matter). The element pass itself is the usual lanewise repetition of the scalar statements.
  *
- * <p>Why blocks: the two sums are chains of dependent float additions, one addition per element each,
- * so they cannot go faster than one addition's latency per element (about 0.5 ns here). Added right
- * after each vector's element pass (through a 16-float array, read back at once), they ran at about
- * half that speed; as one tight loop over a block's products, the two chains interleaved, they run at
- * it, and the whole kernel took 0.73 instead of 1.03 ns per element at 64K ({@code StepBench}, native
- * segments). Blocks of 32–128 were slower, 2048 no faster; summing the previous block's products
- * inside the next block's element pass was slower too.
+ * <p>Why one block behind: the two sums are chains of dependent float additions, one addition per
+ * element each, so they cannot go faster than one addition's latency per element (two chains over 64K
+ * floats alone: 35 µs here). Summed after each block's element pass, the chains and the element work
+ * took turns (0.73 ns per element at 64K); fed the previous block's products, one vector's lanes per
+ * iteration as straight-line code, the chains run while the divisions and memory traffic of the next
+ * block proceed ({@code StepBench}, native, one run: 48.2 → 39.1 µs at 64K with blocks of 1024,
+ * 18.1 → 11.4 ms at 16M). Blocks of 128 or 8192 were slower; an inner loop for the lanes, or two
+ * vectors per iteration, much slower (C2 then left the segment accesses range-checked and spilled).
  */
 final class VectorSwats implements SwatsKernels {
 
@@ -39,9 +40,10 @@ final class VectorSwats implements SwatsKernels {
     private static final VectorSpecies<Float> S = FloatSpecies.SPECIES;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     /** Elements per block of the Adam phase: a multiple of every species length. */
-    private static final int BLOCK = 512;
-    /** Per thread, the products u·g and u·u of one block (no allocation per call). */
-    private static final ThreadLocal<float[][]> PRODUCTS = ThreadLocal.withInitial(() -> new float[2][BLOCK]);
+    private static final int BLOCK = 1024;
+    private static final int LANES = S.length();
+    /** Per thread, the products u·g and u·u of this block and of the previous one (no allocation per call). */
+    private static final ThreadLocal<float[][]> PRODUCTS = ThreadLocal.withInitial(() -> new float[4][BLOCK]);
 
     private VectorSwats() {
     }
@@ -55,13 +57,15 @@ final class VectorSwats implements SwatsKernels {
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
         final boolean l2 = c.l2();
         final float[][] products = PRODUCTS.get();
-        final float[] ug = products[0], uu = products[1];
+        float[] ug = products[0], uu = products[1], prevUg = products[2], prevUu = products[3];
         float pg = 0f, pp = 0f;
         final long bound = from + S.loopBound(to - from);
         long i = from;
+        int prevN = 0;
         while (i < bound) {
             final int n = (int) Math.min(BLOCK, bound - i);
-            for (int j = 0; j < n; j += S.length()) {
+            final boolean fused = prevN > 0;
+            for (int j = 0; j < n; j += LANES) {
                 final long o = (i + j) * Float.BYTES;
                 FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
                 FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
@@ -78,20 +82,42 @@ final class VectorSwats implements SwatsKernels {
                 // θ ← θ + u
                 p = p.add(u);
                 // pg ← pg + u·g, in index order
-                u.mul(g).intoArray(ug, j);      // the products now, the additions after the block
+                u.mul(g).intoArray(ug, j);      // the products now, the additions during the next block
                 // pp ← pp + u·u, in index order
                 u.mul(u).intoArray(uu, j);
                 mi.intoMemorySegment(m, o, NATIVE);
                 vi.intoMemorySegment(v, o, NATIVE);
                 p.intoMemorySegment(param, o, NATIVE);
+                if (fused) {                    // the previous block's products at the same positions, in index order
+                    pg = addLanes(pg, prevUg, j);
+                    pp = addLanes(pp, prevUu, j);
+                }
             }
-            for (int j = 0; j < n; j++) {      // the block's two sums, each in index order
-                pg = pg + ug[j];
-                pp = pp + uu[j];
+            for (int j = Math.min(n, prevN); j < prevN; j++) {  // the rest of them, if this block was shorter
+                pg = pg + prevUg[j];
+                pp = pp + prevUu[j];
             }
+            float[] t = prevUg; prevUg = ug; ug = t;
+            t = prevUu; prevUu = uu; uu = t;
+            prevN = n;
             i += n;
         }
+        for (int j = 0; j < prevN; j++) {      // the last block's sums
+            pg = pg + prevUg[j];
+            pp = pp + prevUu[j];
+        }
         return ScalarSwats.adamRangeSegments(param, grad, m, v, i, to, c, pg, pp);
+    }
+
+    /** s + a[j] + a[j+1] + … over one vector's lanes, left to right; straight-line code (no inner loop) for C2. */
+    private static float addLanes(float s, float[] a, int j) {
+        s = s + a[j]; s = s + a[j + 1]; s = s + a[j + 2]; s = s + a[j + 3];
+        if (LANES == 4) return s;
+        s = s + a[j + 4]; s = s + a[j + 5]; s = s + a[j + 6]; s = s + a[j + 7];
+        if (LANES == 8) return s;
+        s = s + a[j + 8]; s = s + a[j + 9]; s = s + a[j + 10]; s = s + a[j + 11];
+        s = s + a[j + 12]; s = s + a[j + 13]; s = s + a[j + 14]; s = s + a[j + 15];
+        return s;
     }
 
     @Override
@@ -103,13 +129,15 @@ final class VectorSwats implements SwatsKernels {
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
         final boolean l2 = c.l2();
         final float[][] products = PRODUCTS.get();
-        final float[] ug = products[0], uu = products[1];
+        float[] ug = products[0], uu = products[1], prevUg = products[2], prevUu = products[3];
         float pg = 0f, pp = 0f;
         final long bound = from + S.loopBound(to - from);
         long i = from;
+        int prevN = 0;
         while (i < bound) {
             final int n = (int) Math.min(BLOCK, bound - i);
-            for (int j = 0; j < n; j += S.length()) {
+            final boolean fused = prevN > 0;
+            for (int j = 0; j < n; j += LANES) {
                 final long o = (i + j) * Float.BYTES;
                 FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
                 FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
@@ -128,19 +156,30 @@ final class VectorSwats implements SwatsKernels {
                 // θ ← θ + u
                 p = p.add(u);
                 // pg ← pg + u·g, in index order
-                u.mul(g).intoArray(ug, j);      // the products now, the additions after the block
+                u.mul(g).intoArray(ug, j);      // the products now, the additions during the next block
                 // pp ← pp + u·u, in index order
                 u.mul(u).intoArray(uu, j);
                 mi.intoMemorySegment(m, o, NATIVE);
                 vi.intoMemorySegment(v, o, NATIVE);
                 vm.intoMemorySegment(vMax, o, NATIVE);
                 p.intoMemorySegment(param, o, NATIVE);
+                if (fused) {                    // the previous block's products at the same positions, in index order
+                    pg = addLanes(pg, prevUg, j);
+                    pp = addLanes(pp, prevUu, j);
+                }
             }
-            for (int j = 0; j < n; j++) {      // the block's two sums, each in index order
-                pg = pg + ug[j];
-                pp = pp + uu[j];
+            for (int j = Math.min(n, prevN); j < prevN; j++) {  // the rest of them, if this block was shorter
+                pg = pg + prevUg[j];
+                pp = pp + prevUu[j];
             }
+            float[] t = prevUg; prevUg = ug; ug = t;
+            t = prevUu; prevUu = uu; uu = t;
+            prevN = n;
             i += n;
+        }
+        for (int j = 0; j < prevN; j++) {      // the last block's sums
+            pg = pg + prevUg[j];
+            pp = pp + prevUu[j];
         }
         return ScalarSwats.amsgradRangeSegments(param, grad, m, v, vMax, i, to, c, pg, pp);
     }

@@ -1,0 +1,98 @@
+package dev.gradus.simd;
+
+import dev.gradus.kernel.Kernels;
+import dev.gradus.kernel.SwatsCoefficients;
+import dev.gradus.kernel.SwatsDots;
+import dev.gradus.kernel.SwatsKernels;
+import dev.gradus.rules.StepContext;
+import dev.gradus.rules.Swats;
+import dev.gradus.testing.Bits;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+
+/**
+ * SWATS's default dot products ({@code INDEX_ORDER_FLOAT}), vector ≡ scalar at this JVM's width, at
+ * every length from 0 to 6000. The vector kernel adds a block's products while it computes the next
+ * block, and the last block may be shorter than the one before it; the catalogue's property draws
+ * lengths up to 300 and three large ones, which are whole numbers of blocks, so it never reaches that
+ * case. On these data (values, moments and gradients spread over several binades) a float sum in
+ * another order almost always ends in other bits; the property counts how often the reverse order
+ * does, to show that a product added out of turn would be seen.
+ */
+@Tag("vector-width")
+class SwatsIndexOrderEquivalenceTest {
+
+    private static final SwatsCoefficients C = Swats.swats().coefficients(
+            new StepContext(3, 1e-3, 1e-3, new double[] {Swats.PHASE_ADAM, 0.0}));
+
+    @Test
+    void theFloatDotProductsHaveTheScalarBitsAtEveryLength() {
+        SwatsKernels vector = VectorKernelsAvailable.orSkip().swats();
+        SwatsKernels scalar = Kernels.byName("scalar").swats();
+        AtomicInteger cases = new AtomicInteger(), orderVisible = new AtomicInteger();
+        qt().withExamples(300).forAll(Generate.range(0, 6000), Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE)).checkAssert((n, seed) -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            boolean amsgrad = r.nextBoolean();
+            int from = r.nextInt(20), to = from + n;
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment[] a = buffers(arena, to + r.nextInt(20), r), b = new MemorySegment[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    b[i] = arena.allocate(a[i].byteSize(), 64).copyFrom(a[i]);
+                }
+                SwatsDots s = amsgrad ? scalar.amsgrad(a[0], a[1], a[2], a[3], a[4], from, to, C)
+                        : scalar.adam(a[0], a[1], a[2], a[3], from, to, C);
+                SwatsDots v = amsgrad ? vector.amsgrad(b[0], b[1], b[2], b[3], b[4], from, to, C)
+                        : vector.adam(b[0], b[1], b[2], b[3], from, to, C);
+                String what = (amsgrad ? "amsgrad" : "adam") + " n=" + n + " from=" + from + " seed=" + seed;
+                assertEquals(Float.floatToIntBits(s.updateDotGrad()), Float.floatToIntBits(v.updateDotGrad()), what + ": pg");
+                assertEquals(Float.floatToIntBits(s.updateDotUpdate()), Float.floatToIntBits(v.updateDotUpdate()), what + ": pp");
+                for (int i = 0; i < a.length; i++) {
+                    Bits.assertClose(Bits.floats(a[i]), Bits.floats(b[i]), 0, what + ": buffer " + i);
+                }
+                if (n >= 100) {
+                    cases.incrementAndGet();
+                    float reverse = 0f;                     // the same products, added from the last to the first
+                    for (int i = to - 1; i >= from; i--) {
+                        float u = a[0].getAtIndex(ValueLayout.JAVA_FLOAT, i);   // θ was 0, so θ is now u
+                        reverse = reverse + u * a[1].getAtIndex(ValueLayout.JAVA_FLOAT, i);  // no weight decay: g as stored
+                    }
+                    if (Float.floatToIntBits(reverse) != Float.floatToIntBits(s.updateDotGrad())) {
+                        orderVisible.incrementAndGet();
+                    }
+                }
+            }
+        });
+        System.out.println("[gradus] swats float sums @" + FloatSpecies.SPECIES.vectorBitSize() + " bits: " + cases
+                + " cases of 100 or more elements, the reverse order differs in " + orderVisible);
+        assertTrue(orderVisible.get() * 10 > cases.get() * 9, "the data should expose the summation order: "
+                + orderVisible + " of " + cases);
+    }
+
+    /** θ = 0 (so that θ after the step is u), g, m, v, vMax over {@code total} floats, spread over binades. */
+    private static MemorySegment[] buffers(Arena arena, int total, SplittableRandom r) {
+        MemorySegment[] s = new MemorySegment[5];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = arena.allocate(4L * total, 64);
+        }
+        for (int i = 0; i < total; i++) {
+            float g = (float) (r.nextGaussian() * Math.scalb(1.0, r.nextInt(-8, 4)));
+            float v = g * g * (float) (0.5 + r.nextDouble());
+            s[1].setAtIndex(ValueLayout.JAVA_FLOAT, i, g);
+            s[2].setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (r.nextGaussian() * Math.scalb(1.0, r.nextInt(-8, 4))));
+            s[3].setAtIndex(ValueLayout.JAVA_FLOAT, i, v);
+            s[4].setAtIndex(ValueLayout.JAVA_FLOAT, i, r.nextBoolean() ? v : 2 * v);
+        }
+        return s;
+    }
+}
