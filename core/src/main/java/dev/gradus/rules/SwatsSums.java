@@ -11,8 +11,9 @@ public enum SwatsSums {
      * index order, to an accumulator starting at +0 (the reference BLAS {@code sdot} of the golden
      * build). Bit-exact with the {@code swats_jettify} golden files. Each sum is a chain of dependent
      * float additions, so this order costs one addition's latency per element whatever the vector
-     * width (about 0.5 ns per element on the machine of the README's figures, where the whole SWATS
-     * step took 0.75–0.82 ns per element at 64K floats and an Adam step 0.18–0.20).
+     * width (about 0.53 ns per element on the machine of the README's figures, where the SIMD SWATS
+     * kernel, which runs these chains beside the next block's element work, took 0.58–0.67 ns per
+     * element at 64K floats and Adam's 0.18–0.19).
      */
     INDEX_ORDER_FLOAT,
     /**
@@ -23,7 +24,7 @@ public enum SwatsSums {
      * result is rounded to float32 once. Nearly the exact sum of the rounded products (the spec's
      * general advice for reductions, §0.3), the same bits at every vector width and thread count, and
      * not bound by addition latency: at memory speed on large parameters, like Adam (in cache about 1.6
-     * times an Adam step on the README's machine, against 4 times). Not the golden files' bits: on the {@code swats_jettify} files the switch
+     * times an Adam step on the README's machine, against 3.3–3.7 times). Not the golden files' bits: on the {@code swats_jettify} files the switch
      * steps are the same, λ and the SGD rate differ by up to about 1e-6 relative (spec R18), as they
      * would on a torch build whose BLAS sums in blocks (MKL, OpenBLAS).
      */
