@@ -31,7 +31,7 @@ import java.nio.ByteOrder;
  * took turns (0.73 ns per element at 64K); fed the previous block's products, one vector's lanes per
  * iteration as straight-line code, the chains run while the divisions and memory traffic of the next
  * block proceed ({@code StepBench}, native, one run: 48.2 → 39.1 µs at 64K with blocks of 1024,
- * 18.1 → 11.4 ms at 16M). Blocks of 128 or 8192 were slower; an inner loop for the lanes, or two
+ * 18.1 → 11.4 ms at 16M with blocks of 512, which 1024 matched there). Blocks of 128 or 8192 were slower; an inner loop for the lanes, or two
  * vectors per iteration, much slower (C2 then left the segment accesses range-checked and spilled).
  */
 final class VectorSwats implements SwatsKernels {
