@@ -31,8 +31,9 @@ import java.nio.ByteOrder;
  * took turns (0.73 ns per element at 64K); fed the previous block's products, one vector's lanes per
  * iteration as straight-line code, the chains run while the divisions and memory traffic of the next
  * block proceed ({@code StepBench}, native, one run: 48.2 → 39.1 µs at 64K with blocks of 1024,
- * 18.1 → 11.4 ms at 16M with blocks of 512, which 1024 matched there). Blocks of 128 or 8192 were slower; an inner loop for the lanes, or two
- * vectors per iteration, much slower (C2 then left the segment accesses range-checked and spilled).
+ * 18.1 → 11.4 ms at 16M with blocks of 512, which 1024 matched there). Blocks of 128 or 8192 were
+ * slower; an inner loop for the lanes, or two vectors per iteration, much slower (C2 then left the
+ * segment accesses range-checked and spilled).
  */
 final class VectorSwats implements SwatsKernels {
 
@@ -64,7 +65,6 @@ final class VectorSwats implements SwatsKernels {
         int prevN = 0;
         while (i < bound) {
             final int n = (int) Math.min(BLOCK, bound - i);
-            final boolean fused = prevN > 0;
             for (int j = 0; j < n; j += LANES) {
                 final long o = (i + j) * Float.BYTES;
                 FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
@@ -88,12 +88,12 @@ final class VectorSwats implements SwatsKernels {
                 mi.intoMemorySegment(m, o, NATIVE);
                 vi.intoMemorySegment(v, o, NATIVE);
                 p.intoMemorySegment(param, o, NATIVE);
-                if (fused) {                    // the previous block's products at the same positions, in index order
+                if (prevN > 0) {                // the previous block's products at the same positions, in index order
                     pg = addLanes(pg, prevUg, j);
                     pp = addLanes(pp, prevUu, j);
                 }
             }
-            for (int j = Math.min(n, prevN); j < prevN; j++) {  // the rest of them, if this block was shorter
+            for (int j = n; j < prevN; j++) {  // the rest of them, if this block was shorter
                 pg = pg + prevUg[j];
                 pp = pp + prevUu[j];
             }
@@ -136,7 +136,6 @@ final class VectorSwats implements SwatsKernels {
         int prevN = 0;
         while (i < bound) {
             final int n = (int) Math.min(BLOCK, bound - i);
-            final boolean fused = prevN > 0;
             for (int j = 0; j < n; j += LANES) {
                 final long o = (i + j) * Float.BYTES;
                 FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
@@ -163,12 +162,12 @@ final class VectorSwats implements SwatsKernels {
                 vi.intoMemorySegment(v, o, NATIVE);
                 vm.intoMemorySegment(vMax, o, NATIVE);
                 p.intoMemorySegment(param, o, NATIVE);
-                if (fused) {                    // the previous block's products at the same positions, in index order
+                if (prevN > 0) {                // the previous block's products at the same positions, in index order
                     pg = addLanes(pg, prevUg, j);
                     pp = addLanes(pp, prevUu, j);
                 }
             }
-            for (int j = Math.min(n, prevN); j < prevN; j++) {  // the rest of them, if this block was shorter
+            for (int j = n; j < prevN; j++) {  // the rest of them, if this block was shorter
                 pg = pg + prevUg[j];
                 pp = pp + prevUu[j];
             }
