@@ -68,9 +68,14 @@ final class JmhRun {
         return Probe.values().length * profile.sizes().size() * profile.memory().size();
     }
 
-    /** {@link ThreadBench}: every rule at every {@link Profile#threadSizes()} on 1 and 2 threads. */
+    /** The rules of {@link ThreadBench}: every rule but those whose phase it cannot hold (SWATS, see {@link ThreadBench#holdsItsPhase}). */
+    List<String> threadRules() {
+        return rules.stream().filter(ThreadBench::holdsItsPhase).toList();
+    }
+
+    /** {@link ThreadBench}: every {@link #threadRules() thread rule} at every {@link Profile#threadSizes()} on 1 and 2 threads. */
     int threadForks() {
-        return threads ? rules.size() * profile.threadSizes().size() * THREADS.size() : 0;
+        return threads ? threadRules().size() * profile.threadSizes().size() * THREADS.size() : 0;
     }
 
     /** {@link ThreadProbeBench}: every probe at every {@link Profile#threadSizes()}. */
@@ -98,9 +103,12 @@ final class JmhRun {
                 .param("kernels", kernels.toArray(String[]::new));
         if (threads) {
             if (!profile.threadSizes().isEmpty()) {
-                o.include("^" + Pattern.quote(ThreadBench.class.getName() + ".step") + "$")
-                        .include("^" + Pattern.quote(ThreadProbeBench.class.getName() + ".") + "\\w+$")
+                o.include("^" + Pattern.quote(ThreadProbeBench.class.getName() + ".") + "\\w+$")
                         .param("elements", profile.threadSizes().stream().map(String::valueOf).toArray(String[]::new));
+                if (!threadRules().isEmpty()) {
+                    o.include("^" + Pattern.quote(ThreadBench.class.getName() + ".step") + "$")
+                            .param("threadRule", threadRules().toArray(String[]::new));
+                }
             }
             o.include("^" + Pattern.quote(MultiTensorBench.class.getName() + ".step") + "$")
                     .param("threads", THREADS.toArray(String[]::new))
@@ -151,7 +159,7 @@ final class JmhRun {
                 probes.add(new ProbeResult(probe(method), Long.parseLong(p.getParam("size")), p.getParam("memory"), score, error,
                         spread));
             } else if (type.equals(ThreadBench.class.getName())) {
-                threadSteps.add(new ThreadResult(p.getParam("rule"), Long.parseLong(p.getParam("elements")),
+                threadSteps.add(new ThreadResult(p.getParam("threadRule"), Long.parseLong(p.getParam("elements")),
                         Integer.parseInt(p.getParam("threads")), score, error, spread));
             } else if (type.equals(ThreadProbeBench.class.getName())) {
                 threadProbes.add(new ThreadProbeResult(probe(method), Long.parseLong(p.getParam("elements")), p.getThreads(),

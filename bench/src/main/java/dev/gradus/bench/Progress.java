@@ -43,7 +43,7 @@ final class Progress implements OutputFormat {
                     + " " + Figures.memoryLabel(p.getParam("memory"));
         }
         if (type.equals(ThreadBench.class.getName())) {
-            return "step  " + p.getParam("rule") + " " + size(p, "elements") + " " + p.getParam("threads") + "T";
+            return "step  " + p.getParam("threadRule") + " " + size(p, "elements") + " " + p.getParam("threads") + "T";
         }
         if (type.equals(ThreadProbeBench.class.getName())) {
             return "probe " + method + " " + size(p, "elements") + " " + p.getThreads() + "T";
