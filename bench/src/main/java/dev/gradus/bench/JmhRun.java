@@ -105,9 +105,10 @@ final class JmhRun {
             if (!profile.threadSizes().isEmpty()) {
                 o.include("^" + Pattern.quote(ThreadProbeBench.class.getName() + ".") + "\\w+$")
                         .param("elements", profile.threadSizes().stream().map(String::valueOf).toArray(String[]::new));
-                if (!threadRules().isEmpty()) {
+                List<String> threadRules = threadRules();
+                if (!threadRules.isEmpty()) {
                     o.include("^" + Pattern.quote(ThreadBench.class.getName() + ".step") + "$")
-                            .param("threadRule", threadRules().toArray(String[]::new));
+                            .param("threadRule", threadRules.toArray(String[]::new));
                 }
             }
             o.include("^" + Pattern.quote(MultiTensorBench.class.getName() + ".step") + "$")

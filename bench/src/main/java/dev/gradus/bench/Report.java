@@ -61,11 +61,9 @@ public final class Report {
         if (a.bench() && a.threads() && a.profile().threadSizes().isEmpty()) {
             notes.add("No size >= 64K: the thread benchmarks are skipped; the multi-tensor steps run.");
         }
-        if (a.bench() && a.threads() && !a.profile().threadSizes().isEmpty() && jmh.threadRules().size() < a.rules().size()) {
-            notes.add("Not in the whole-step tables: " + String.join(", ", a.rules().stream().filter(r -> !jmh.threadRules().contains(r))
-                    .toList()) + ". Stepping one fixed gradient, SWATS switches from its Adam to its SGD phase after a number of "
-                    + "steps that depends on the size and the sums, so a timed run would measure either phase or a mix; the "
-                    + "per-rule tables measure its Adam phase.");
+        List<String> notHeld = a.rules().stream().filter(r -> !ThreadBench.holdsItsPhase(r)).toList();
+        if (a.bench() && a.threads() && !a.profile().threadSizes().isEmpty() && !notHeld.isEmpty()) {
+            notes.add("Not in the whole-step tables: " + String.join(", ", notHeld) + ". " + ThreadBench.WHY_NOT_HELD);
         }
         if (a.bench() && a.threads() && machine.cores() < 2) {
             notes.add("Only " + machine.cores() + " processor: the 2-thread figures measure two threads sharing it.");

@@ -113,6 +113,11 @@ public class ThreadBench {
         return !(BenchRules.get(rule) instanceof Swats);
     }
 
+    /** Why the rules {@link #holdsItsPhase} rejects are not measured here: for the report's notes. */
+    static final String WHY_NOT_HELD = "Stepping one fixed gradient, SWATS switches from its Adam to its SGD phase after a "
+            + "number of steps that depends on the size and the sums, so a timed run would measure either phase or a mix; "
+            + "the per-rule tables measure its Adam phase.";
+
     private MemorySegment allocate(int n) {
         return arena.allocate((long) n * Float.BYTES, 64);
     }
