@@ -366,8 +366,9 @@ public final class Optimizer implements AutoCloseable {
      * (see the README's performance section). For the same reason keep {@code value} and {@code grad}
      * of one kind. With vector kernels the optimizer logs a warning (logger {@code dev.gradus.kernels},
      * once per JVM) at the first registration that mixes the kinds, within a parameter or across the
-     * JVM's parameters: heap and native parameters in one JVM slow the vector kernels down too. The
-     * results do not change.
+     * JVM's parameters: heap and native parameters in one JVM slow the vector kernels down too, and
+     * without {@code -XX:-UseProfiledLoopPredicate} can stall them for about half a minute after the
+     * switch. The results do not change.
      */
     public Optimizer register(String name, MemorySegment value, MemorySegment grad, int... shape) {
         register(group(DEFAULT_GROUP), name, value, grad, shape);

@@ -41,6 +41,7 @@ class MemoryKindMixTest {
                 new Note("d", HEAP, HEAP));
         log.assertOneWarning("Gradus: parameter 'b' is in native memory, earlier parameters in heap memory;");
         assertTrue(log.entries().getFirst().message().contains("keep one memory kind per JVM"), log.entries().toString());
+        assertTrue(log.entries().getFirst().message().contains("-XX:-UseProfiledLoopPredicate"), log.entries().toString());
     }
 
     @Test
