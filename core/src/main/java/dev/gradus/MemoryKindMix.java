@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * kernels compiled afterwards run slower: an Adam step over 65,545 floats took 53–56 µs instead of
  * 12–13 µs ({@code MemoryKindsBench}, JDK 25). Worse, C2 hoists checks of that stale profile out of
  * the kernel loops ("profiled loop predicates"); when the other kind fails them, it compiles the kernel
- * again from the same profile, and the steps run about 100 times slower for seconds to minutes, which
- * {@code -XX:-UseProfiledLoopPredicate} avoids (the README has the figures).
+ * again from the same profile, up to 100 times, and the steps run about 100 times slower meanwhile
+ * (about half a minute for AdamW over 8192 floats), which {@code -XX:-UseProfiledLoopPredicate}
+ * avoids (the README has the figures).
  * A kernel call over a value and a gradient of different kinds compiles badly as well. The scalar
  * reference reads heap buffers as arrays and is not affected, so only vector kernels report here.
  */
@@ -50,7 +51,7 @@ final class MemoryKindMix {
         if (kinds != BOTH && before == (BOTH ^ kinds)) {
             log.log(Level.WARNING, "Gradus: " + what + " is in " + name(kinds) + " memory, earlier parameters in " + name(before)
                     + " memory; once the vector kernels have run over both kinds, C2 compiles them to run about 4 times slower"
-                    + " in this JVM, and it may recompile them again and again for seconds to minutes (steps about 100 times"
+                    + " in this JVM, and it may recompile them again and again for about half a minute (steps about 100 times"
                     + " slower meanwhile) unless the JVM runs with -XX:-UseProfiledLoopPredicate: where speed matters, keep"
                     + " one memory kind per JVM, or use that flag (see the README's performance section)");
         }

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -60,27 +59,9 @@ class CompiledKernelAllocationTest {
     private static final long LIMIT = 8192;
     private static final int BUDGET_SECONDS = 60;
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    private static long allocated() {
-        return THREADS.getCurrentThreadAllocatedBytes();
-    }
-
-    /** The least allocation of one call of {@code call} on this thread, stopping at the limit or the budget. */
-    private static long leastAllocation(Runnable call) {
-        long least = Long.MAX_VALUE, end = System.nanoTime() + BUDGET_SECONDS * 1_000_000_000L;
-        while (least > LIMIT && System.nanoTime() < end) {
-            long before = allocated();
-            call.run();
-            least = Math.min(least, allocated() - before);
-        }
-        return least;
-    }
-
     private static void check(String what, Runnable call) {
         long start = System.nanoTime();
-        long least = leastAllocation(call);
+        long least = ThreadAllocation.least(call, LIMIT, BUDGET_SECONDS);
         System.out.printf("[gradus] allocation @%d bits: %s %d bytes per call (%.1f s to reach it)%n",
                 FloatSpecies.SPECIES.vectorBitSize(), what, least, (System.nanoTime() - start) / 1e9);
         assertTrue(least <= LIMIT, what + " at " + FloatSpecies.SPECIES.vectorBitSize() + " bits allocated at least " + least
@@ -102,7 +83,7 @@ class CompiledKernelAllocationTest {
     @Test
     void theTransformsDoNotAllocatePerElement() {
         TransformKernels t = VectorKernelsAvailable.orSkip().transforms();
-        assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM does not count a thread's allocations");
+        assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
         try (Arena arena = Arena.ofShared()) {
             MemorySegment g = filled(arena, new SplittableRandom(1), 1.0);
             check("sumOfSquares", () -> t.sumOfSquares(g, 0, N));
@@ -119,7 +100,7 @@ class CompiledKernelAllocationTest {
     @Test
     void theSwatsAdamPhasesDoNotAllocatePerElement() {
         SwatsKernels k = VectorKernelsAvailable.orSkip().swats();
-        assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM does not count a thread's allocations");
+        assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
         SwatsCoefficients c = Swats.swats().coefficients(new StepContext(10, 1e-3, 1e-3, new double[] {Swats.PHASE_ADAM, 0.0}));
         try (Arena arena = Arena.ofShared()) {
             SplittableRandom r = new SplittableRandom(2);
@@ -136,7 +117,7 @@ class CompiledKernelAllocationTest {
     @Test
     void aStepOfEveryRuleDoesNotAllocatePerElement() {
         UpdateKernels vector = VectorKernelsAvailable.orSkip();
-        assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM does not count a thread's allocations");
+        assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
         Map<String, Rule> rules = new LinkedHashMap<>();
         rules.put("sgd-momentum", new Sgd().withMomentum(0.9));
         rules.put("adam", Adam.adam());
@@ -182,7 +163,7 @@ class CompiledKernelAllocationTest {
     @Test
     void stepsOverHeapSegmentsDoNotAllocatePerElement() {
         UpdateKernels vector = VectorKernelsAvailable.orSkip();
-        assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM does not count a thread's allocations");
+        assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
         Map<String, Rule> rules = new LinkedHashMap<>();
         rules.put("adam", Adam.adam());
         rules.put("adam with L2 decay", Adam.adam().withWeightDecay(0.01));

@@ -42,13 +42,10 @@ class MixedMemoryKindsTest {
     private static final int FIRST_PHASE_SECONDS = 15;
     private static final int SETTLE_SECONDS = 10;
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
     @Test
     void afterLongFloatArrayStepsNativeStepsSettle() {
         UpdateKernels vector = VectorKernelsAvailable.orSkip();
-        assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "this JVM does not count a thread's allocations");
+        assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
         String predicate = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("UseProfiledLoopPredicate").getValue();
         assertEquals("false", predicate, "UseProfiledLoopPredicate: this test checks the README's -XX:-UseProfiledLoopPredicate,"
                 + " run it in the mixed-memory-kinds execution");
@@ -81,12 +78,8 @@ class MixedMemoryKindsTest {
 
     /** Steps {@code opt} until one step allocates at most {@link #LIMIT} bytes, within {@link #SETTLE_SECONDS}. */
     private static void settles(String what, Optimizer opt) {
-        long start = System.nanoTime(), end = start + SETTLE_SECONDS * 1_000_000_000L, least = Long.MAX_VALUE;
-        while (least > LIMIT && System.nanoTime() < end) {
-            long before = THREADS.getCurrentThreadAllocatedBytes();
-            opt.step();
-            least = Math.min(least, THREADS.getCurrentThreadAllocatedBytes() - before);
-        }
+        long start = System.nanoTime();
+        long least = ThreadAllocation.least(opt::step, LIMIT, SETTLE_SECONDS);
         System.out.printf("[gradus] mixed memory kinds: AdamW over %d floats, %s: %d bytes per step (%.1f s to reach it)%n",
                 N, what, least, (System.nanoTime() - start) / 1e9);
         assertTrue(least <= LIMIT, "AdamW over " + N + " floats, " + what + ": at least " + least + " bytes per step after "
