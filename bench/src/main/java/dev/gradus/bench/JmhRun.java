@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
 /**
  * Runs {@link StepBench} and {@link ProbeBench}, and unless told not to {@link ThreadBench},
  * {@link ThreadProbeBench} and {@link MultiTensorBench}, through JMH's API in one run: one fork per
- * parameter combination (JMH forks each combination separately; {@code forks = 1}), the heap fixed
+ * parameter combination (JMH forks each combination separately), or {@link Profile#forks()} of them,
+ * each figure then the median of the forks' means (one slow JVM moves it less than JMH's mean over
+ * every iteration of every fork would), the heap fixed
  * by the benchmarks' {@code @Fork} flags. JMH gives a parameter's values to every included
  * benchmark that has a parameter of that name, so the thread benchmarks name theirs apart
  * ({@code elements}, {@code kernelSet}, {@code optimizer}) where they need other lists.
@@ -61,11 +63,11 @@ final class JmhRun {
     }
 
     int stepForks() {
-        return rules.size() * profile.sizes().size() * kernels.size() * profile.memory().size();
+        return rules.size() * profile.sizes().size() * kernels.size() * profile.memory().size() * profile.forks();
     }
 
     int probeForks() {
-        return Probe.values().length * profile.sizes().size() * profile.memory().size();
+        return Probe.values().length * profile.sizes().size() * profile.memory().size() * profile.forks();
     }
 
     /** The rules of {@link ThreadBench}: every rule but those whose phase it cannot hold (SWATS, see {@link ThreadBench#holdsItsPhase}). */
@@ -75,21 +77,27 @@ final class JmhRun {
 
     /** {@link ThreadBench}: every {@link #threadRules() thread rule} at every {@link Profile#threadSizes()} on 1 and 2 threads. */
     int threadForks() {
-        return threads ? threadRules().size() * profile.threadSizes().size() * THREADS.size() : 0;
+        return threads ? threadRules().size() * profile.threadSizes().size() * THREADS.size() * profile.forks() : 0;
     }
 
     /** {@link ThreadProbeBench}: every probe at every {@link Profile#threadSizes()}. */
     int threadProbeForks() {
-        return threads ? Probe.values().length * profile.threadSizes().size() : 0;
+        return threads ? Probe.values().length * profile.threadSizes().size() * profile.forks() : 0;
     }
 
     /** {@link MultiTensorBench}: every layout on 1 and 2 threads. */
     int multiTensorForks() {
-        return threads ? LAYOUTS.size() * THREADS.size() : 0;
+        return threads ? LAYOUTS.size() * THREADS.size() * profile.forks() : 0;
     }
 
+    /** JVMs started: every benchmark's forks. */
     int forks() {
         return stepForks() + probeForks() + threadForks() + threadProbeForks() + multiTensorForks();
+    }
+
+    /** Benchmarks (parameter combinations), each of {@link Profile#forks()} forks: the progress lines. */
+    int benchmarks() {
+        return forks() / profile.forks();
     }
 
     ChainedOptionsBuilder options() {
@@ -117,7 +125,7 @@ final class JmhRun {
                     .param("layout", LAYOUTS.toArray(String[]::new))
                     .param("optimizer", MULTI_TENSOR_RULE);
         }
-        return o.forks(1)
+        return o.forks(profile.forks())
                 .warmupIterations(profile.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(profile.warmupMillis()))
                 .measurementIterations(profile.measurementIterations())
@@ -130,7 +138,7 @@ final class JmhRun {
         Collection<RunResult> results;
         try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
             try {
-                results = new Runner(options().build(), new Progress(forks(), console, log)).run();
+                results = new Runner(options().build(), new Progress(benchmarks(), profile.forks(), console, log)).run();
             } catch (RunnerException e) {
                 log.flush();
                 console.println();
@@ -150,7 +158,7 @@ final class JmhRun {
             String bench = p.getBenchmark();
             String type = bench.substring(0, bench.lastIndexOf('.'));
             String method = bench.substring(bench.lastIndexOf('.') + 1);
-            double score = r.getPrimaryResult().getScore();
+            double score = score(r);
             double error = r.getPrimaryResult().getScoreError();
             double spread = spread(r);
             if (type.equals(StepBench.class.getName())) {
@@ -179,7 +187,24 @@ final class JmhRun {
         return Probe.byMethod(method).orElseThrow(() -> new IllegalStateException("unknown probe " + method));
     }
 
-    /** Slowest ÷ fastest measured iteration of a result; NaN with fewer than two. */
+    /** The score of one fork, or the median of the forks' scores (the mean of the middle two for an even count). */
+    static double score(RunResult r) {
+        double[] forks = r.getBenchmarkResults().stream().mapToDouble(b -> b.getPrimaryResult().getScore()).toArray();
+        return forks.length == 0 ? r.getPrimaryResult().getScore() : median(forks);
+    }
+
+    /** The middle value, or the mean of the middle two for an even count; {@code values} is not changed. */
+    static double median(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("values: expected at least one, got none");
+        }
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int mid = v.length / 2;
+        return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+    }
+
+    /** Slowest ÷ fastest measured iteration of a result, over every fork; NaN with fewer than two. */
     static double spread(RunResult r) {
         double[] scores = r.getBenchmarkResults().stream().flatMap(b -> b.getIterationResults().stream())
                 .mapToDouble(i -> i.getPrimaryResult().getScore()).toArray();

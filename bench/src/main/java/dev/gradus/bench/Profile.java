@@ -15,35 +15,46 @@ import java.util.Locale;
  * the count-based pre-warm of {@link StepBench}, the iterations), about 4 minutes on 2 cores.
  * <b>thorough</b>: sizes 4K, 64K, 1M, 16M (L1/L2, L2, L3, DRAM), 3 × 1 s warm-up and 5 × 1 s
  * measured: with 13 rules 208 + 16 forks, about 35 minutes. Both: one fork per parameter
- * combination, fixed heap ({@code -Xms6g -Xmx6g}). The race is the same in both. Unless
+ * combination unless {@code --forks} asks for more (then each figure is the median of the forks'
+ * means), fixed heap ({@code -Xms6g -Xmx6g}). The race is the same in both. Unless
  * {@code --no-threads}, both add the thread part at their {@link #threadSizes()} (quick: 64K, 16M;
  * thorough: 64K, 1M, 16M): each rule on 1 and 2 threads, the two probes on 2 threads, and 6
  * multi-tensor forks, with the same iterations.
  *
  * @param forkOverheadSeconds estimated JVM start, JMH set-up and buffer filling per fork, for the
  *                            time estimate printed before the run
+ * @param forks               JVMs per parameter combination (1 unless {@code --forks}): on a noisy
+ *                            machine one fork can land in a slow moment, several give a median
  */
 public record Profile(String name, List<Long> sizes, List<String> memory, int warmupIterations, int warmupMillis,
-                      int measurementIterations, int measurementMillis, double forkOverheadSeconds) {
+                      int measurementIterations, int measurementMillis, double forkOverheadSeconds, int forks) {
 
     public static final Profile QUICK = new Profile("quick", List.of(65_536L, 16_777_216L), List.of("array", "native"),
-            3, 150, 3, 200, 1.2);
+            3, 150, 3, 200, 1.2, 1);
     public static final Profile THOROUGH = new Profile("thorough", List.of(4_096L, 65_536L, 1_048_576L, 16_777_216L),
-            List.of("array", "native"), 3, 1000, 5, 1000, 1.5);
+            List.of("array", "native"), 3, 1000, 5, 1000, 1.5, 1);
 
     public Profile {
+        if (forks < 1) {
+            throw new IllegalArgumentException("forks must be at least 1, got " + forks);
+        }
         sizes = List.copyOf(sizes);
         memory = List.copyOf(memory);
     }
 
     public Profile withSizes(List<Long> sizes) {
         return new Profile(name, sizes, memory, warmupIterations, warmupMillis, measurementIterations, measurementMillis,
-                forkOverheadSeconds);
+                forkOverheadSeconds, forks);
     }
 
     public Profile withMemory(List<String> memory) {
         return new Profile(name, sizes, memory, warmupIterations, warmupMillis, measurementIterations, measurementMillis,
-                forkOverheadSeconds);
+                forkOverheadSeconds, forks);
+    }
+
+    public Profile withForks(int forks) {
+        return new Profile(name, sizes, memory, warmupIterations, warmupMillis, measurementIterations, measurementMillis,
+                forkOverheadSeconds, forks);
     }
 
     /**
@@ -59,12 +70,13 @@ public record Profile(String name, List<Long> sizes, List<String> memory, int wa
         return forkOverheadSeconds + (warmupIterations * warmupMillis + measurementIterations * measurementMillis) / 1000.0;
     }
 
-    /** "3 rule(s) × sizes 64K, 16M × memory {float[], native} × kernels {scalar, SIMD}; per fork …". */
+    /** "3 rule(s) × sizes 64K, 16M × memory {float[], native} × kernels {scalar, SIMD}; per fork …" (and "; 3 forks each, median"). */
     public String describe(int rules, List<String> kernels) {
         return String.format(Locale.ROOT, "%d rule(s) × sizes %s × memory {%s} × kernels {%s}; per fork %d × %d ms warm-up, "
                         + "%d × %d ms measured", rules, String.join(", ", sizes.stream().map(Figures::sizeLabel).toList()),
                 String.join(", ", memory.stream().map(Figures::memoryLabel).toList()),
                 String.join(", ", kernels.stream().map(Figures::kernelsLabel).toList()),
-                warmupIterations, warmupMillis, measurementIterations, measurementMillis);
+                warmupIterations, warmupMillis, measurementIterations, measurementMillis)
+                + (forks > 1 ? "; " + forks + " forks each, the median of their means" : "");
     }
 }

@@ -21,15 +21,20 @@ import java.util.Locale;
 final class Progress implements OutputFormat {
 
     private final int total;
+    private final int forks;
     private final PrintStream console;
     private final PrintStream log;
     private final long start = System.nanoTime();
     private int done;
     private long forkStart;
+    /** Measured iterations per fork. */
+    private int perFork;
     private final java.util.List<Double> measured = new java.util.ArrayList<>();
 
-    Progress(int total, PrintStream console, PrintStream log) {
+    /** {@code total} benchmarks of {@code forks} forks each: a line per benchmark, its forks' iterations on it. */
+    Progress(int total, int forks, PrintStream console, PrintStream log) {
         this.total = total;
+        this.forks = forks;
         this.console = console;
         this.log = log;
     }
@@ -85,6 +90,7 @@ final class Progress implements OutputFormat {
         boolean warmup = ip.getType() == org.openjdk.jmh.runner.IterationType.WARMUP;
         if (!warmup) {
             measured.add(r.getPrimaryResult().getScore());
+            perFork = ip.getCount();
         }
         console.print(warmup ? "w" : "m");
         console.flush();
@@ -101,7 +107,7 @@ final class Progress implements OutputFormat {
         if (r == null) {
             score = "FAILED (see the log)";
         } else {
-            score = score(r.getParams(), r.getPrimaryResult().getScore());
+            score = score(r.getParams(), forks > 1 ? median(r) : r.getPrimaryResult().getScore());
             double s = spread(measured.stream().mapToDouble(Double::doubleValue).toArray());
             if (s > dev.gradus.bench.results.StepResult.UNSTEADY) {
                 score += String.format(Locale.ROOT, " UNSTEADY (iterations differ %.1f×)", s);
@@ -109,6 +115,21 @@ final class Progress implements OutputFormat {
         }
         console.printf(Locale.ROOT, "  %s  (%.1f s; about %s left)%n", score, forkSeconds, duration(left));
         log.println("  => " + score);
+    }
+
+    /**
+     * For the progress line, the median of the forks' plain means (the measured iterations come a fork
+     * at a time); the report's figure, {@link JmhRun#score}, takes JMH's mean of each fork instead.
+     */
+    private double median(BenchmarkResult r) {
+        if (perFork < 1 || measured.size() != perFork * forks) {
+            return r.getPrimaryResult().getScore();
+        }
+        double[] means = new double[forks];
+        for (int f = 0; f < forks; f++) {
+            means[f] = measured.subList(f * perFork, (f + 1) * perFork).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        }
+        return JmhRun.median(means);
     }
 
     /** Largest ÷ smallest; NaN with fewer than two values. */
@@ -135,7 +156,7 @@ final class Progress implements OutputFormat {
 
     @Override
     public void endRun(Collection<RunResult> results) {
-        console.printf(Locale.ROOT, "benchmarks done: %d fork(s) in %s%n", done, duration((System.nanoTime() - start) / 1e9));
+        console.printf(Locale.ROOT, "benchmarks done: %d × %d fork(s) in %s%n", done, forks, duration((System.nanoTime() - start) / 1e9));
     }
 
     @Override

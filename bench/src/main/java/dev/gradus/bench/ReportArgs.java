@@ -23,6 +23,8 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
 
     /** Default epochs of the race (both profiles). */
     public static final int RACE_EPOCHS = 30;
+    /** The most forks per benchmark --forks takes (a full quick run with 20 takes about 3 hours). */
+    public static final int MAX_FORKS = 20;
 
     public static final String USAGE = """
             Arguments (mvn -B -Preport -DskipTests verify -Dreport.args="..."):
@@ -31,6 +33,8 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
               --rules a,b           only these BenchRules names (benchmarks and race); default: all
               --sizes n,m           only these sizes (elements)
               --memory array,native only these memory kinds
+              --forks n             JVMs per benchmark (default 1); with more, each figure is the
+                                    median of the forks' means (n times the time)
               --race-epochs n       epochs per race run (default 30)
               --no-race | --no-bench  skip a part (--no-bench: every benchmark)
               --no-threads          skip the thread benchmarks (1 vs 2 threads at sizes >= 64K, the
@@ -42,6 +46,7 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
         List<String> rules = new ArrayList<>(BenchRules.all().keySet());
         List<Long> sizes = null;
         List<String> memory = null;
+        int forks = 1;
         Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "report") : Path.of("target", "report");
         int epochs = RACE_EPOCHS;
         boolean bench = true, race = true, threads = true;
@@ -66,6 +71,13 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
                         }
                     }
                 }
+                case "--forks" -> {
+                    long n = positive(a, value(args, ++i, a));
+                    if (n > MAX_FORKS) {
+                        throw new IllegalArgumentException("--forks takes 1 to " + MAX_FORKS + ", got " + n);
+                    }
+                    forks = (int) n;
+                }
                 case "--race-epochs" -> epochs = (int) positive(a, value(args, ++i, a));
                 case "--no-race" -> race = false;
                 case "--no-bench" -> bench = false;
@@ -79,6 +91,9 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
         }
         if (memory != null) {
             profile = profile.withMemory(memory);
+        }
+        if (forks != 1) {
+            profile = profile.withForks(forks);
         }
         return new ReportArgs(profile, List.copyOf(rules), out, epochs, bench, race, threads);
     }

@@ -99,7 +99,43 @@ class ReportArgsTest {
     }
 
     @Test
+    void forksMultiplyTheJvmsNotTheBenchmarks() {
+        ReportArgs a = ReportArgs.parse("--rules", "adam,yogi", "--sizes", "16777216", "--forks", "3", "--no-race");
+        assertEquals(3, a.profile().forks());
+        assertEquals(1, ReportArgs.parse().profile().forks());
+        JmhRun one = new JmhRun(Profile.QUICK.withSizes(List.of(16_777_216L)), a.rules(), List.of("scalar", "vector"), true);
+        JmhRun three = new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), true);
+        assertEquals(3 * one.stepForks(), three.stepForks());
+        assertEquals(3 * one.probeForks(), three.probeForks());
+        assertEquals(3 * one.threadForks(), three.threadForks());
+        assertEquals(3 * one.threadProbeForks(), three.threadProbeForks());
+        assertEquals(3 * one.multiTensorForks(), three.multiTensorForks());
+        assertEquals(3 * one.forks(), three.forks());
+        assertEquals(one.forks(), three.benchmarks());
+        assertEquals(3, three.options().build().getForkCount().get());
+        assertEquals(1, one.options().build().getForkCount().get());
+        assertTrue(a.profile().describe(2, List.of("vector")).endsWith("; 3 forks each, the median of their means"));
+        assertFalse(Profile.QUICK.describe(2, List.of("vector")).contains("forks each"));
+        assertTrue(ReportArgs.USAGE.contains("--forks n"));
+    }
+
+    @Test
+    void theMedianOfTheForks() {
+        double[] odd = {5, 1, 3};
+        assertEquals(3, JmhRun.median(odd));
+        assertEquals(5, odd[0], "the caller's array is not sorted in place");
+        assertEquals(2.5, JmhRun.median(new double[]{4, 1, 2, 3}));
+        assertEquals(7, JmhRun.median(new double[]{7}));
+        assertThrows(IllegalArgumentException.class, () -> JmhRun.median(new double[0]));
+    }
+
+    @Test
     void mistakesAreNamed() {
+        assertEquals("--forks takes 1 to 20, got 21",
+                assertThrows(IllegalArgumentException.class, () -> ReportArgs.parse("--forks", "21")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ReportArgs.parse("--forks", "0"))
+                .getMessage().contains("--forks takes positive integers, got '0'"));
+        assertThrows(IllegalArgumentException.class, () -> new Profile("x", List.of(1L), List.of("array"), 1, 1, 1, 1, 1, 0));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ReportArgs.parse("--rules", "nosuch"))
                 .getMessage().contains("no benchmark rule named 'nosuch'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ReportArgs.parse("--sizes", "-3"))
