@@ -31,9 +31,15 @@ import java.nio.ByteOrder;
  * took turns (0.73 ns per element at 64K); fed the previous block's products, one vector's lanes per
  * iteration as straight-line code, the chains run while the divisions and memory traffic of the next
  * block proceed ({@code StepBench}, native, one run: 48.2 → 39.1 µs at 64K with blocks of 1024,
- * 18.1 → 11.4 ms at 16M with blocks of 512, which 1024 matched there). Blocks of 128 or 8192 were
- * slower; an inner loop for the lanes, or two vectors per iteration, much slower (C2 then left the
- * segment accesses range-checked and spilled).
+ * 18.1 → 11.4 ms at 16M with blocks of 512). An inner loop for the lanes, or two vectors per
+ * iteration, was much slower (C2 then left the segment accesses range-checked and spilled).
+ *
+ * <p>Why blocks of {@value #BLOCK}: at 16M, where the element pass waits on memory, blocks of 1024
+ * overlapped the chains with it hardly at all (16.0–17.1 ms, native, about the bare chains' 9.0 ms plus
+ * the 4-read/3-write probe's 8.9 ms); blocks of 512 took 11.2 ms. Over block sizes, native, two forks
+ * each ({@code StepBench -p rule=swats -p kernels=vector -p size=65536,16777216 -f 2}), 64K / 16M:
+ * 128: 44.4 µs / 12.2 ms; 256: 41.7 / 10.8; 512: 39.5 / 11.2; 1024: 40.3 / 16.0; 4096: 38.9 / 17.2.
+ * 512 keeps the in-cache speed of the larger blocks.
  */
 final class VectorSwats implements SwatsKernels {
 
@@ -41,7 +47,7 @@ final class VectorSwats implements SwatsKernels {
     private static final VectorSpecies<Float> S = FloatSpecies.SPECIES;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     /** Elements per block of the Adam phase: a multiple of every species length. */
-    private static final int BLOCK = 1024;
+    private static final int BLOCK = 512;
     private static final int LANES = S.length();
     /** Per thread, the products u·g and u·u of this block and of the previous one (no allocation per call). */
     private static final ThreadLocal<float[][]> PRODUCTS = ThreadLocal.withInitial(() -> new float[4][BLOCK]);
