@@ -18,28 +18,33 @@ import java.nio.ByteOrder;
  * {@code pp}), each addition rounded. Here the products are formed lanewise: lane j of {@code u.mul(g)}
  * is the correctly rounded float32 product of the same two floats, so it has the bits of the scalar
  * {@code u*g} (no FMA on either side: Java never contracts, and the vector loop multiplies, stores, then
- * adds). The lanes are stored to a scratch array, a block of {@value #BLOCK} elements at a time, and
- * added to the scalar accumulators one at a time in index order while the next block's element pass
- * runs (the last block's after the loop); the scalar twin's {@code ...Range} then continues the same
- * accumulators over the tail. Each accumulator therefore sees the same operands in the same order with
- * the same roundings as the scalar loop (pg and pp are independent, so interleaving them differently
- * does not matter). The element pass itself is the usual lanewise repetition of the scalar statements.
+ * adds). The lanes are stored to a ring of the last 1024 elements' products and added to the scalar
+ * accumulators one at a time in index order {@value #LAG} elements later, while the element pass runs
+ * ahead (the last {@value #LAG} elements' products after the loop); the scalar twin's {@code ...Range}
+ * then continues the same accumulators over the tail. Each accumulator therefore sees the same operands
+ * in the same order with the same roundings as the scalar loop (pg and pp are independent, so
+ * interleaving them differently does not matter). The element pass itself is the usual lanewise
+ * repetition of the scalar statements.
  *
- * <p>Why one block behind: the two sums are chains of dependent float additions, one addition per
- * element each, so they cannot go faster than one addition's latency per element (two chains over 64K
- * floats alone: 35 µs here). Summed after each block's element pass, the chains and the element work
- * took turns (0.73 ns per element at 64K); fed the previous block's products, one vector's lanes per
- * iteration as straight-line code, the chains run while the divisions and memory traffic of the next
- * block proceed ({@code StepBench}, native, one run: 48.2 → 39.1 µs at 64K with blocks of 1024,
- * 18.1 → 11.4 ms at 16M with blocks of 512). An inner loop for the lanes, or two vectors per
- * iteration, was much slower (C2 then left the segment accesses range-checked and spilled).
+ * <p>Why the sums run behind: they are chains of dependent float additions, one addition per element
+ * each, so they cannot go faster than one addition's latency per element ({@code SwatsSumsBench}: the
+ * two chains over 64K floats alone take 33–36 µs here). Summed after each block's element pass, the
+ * chains and the element work took turns (0.73 ns per element at 64K); fed products computed earlier,
+ * one vector's lanes per iteration as straight-line code, the chains run while the divisions and
+ * memory traffic of later elements proceed (48.2 → 39–42 µs at 64K, session 8).
  *
- * <p>Why blocks of {@value #BLOCK}: at 16M, where the element pass waits on memory, blocks of 1024
- * overlapped the chains with it hardly at all (16.0–17.1 ms, native, about the bare chains' 9.0 ms plus
- * the 4-read/3-write probe's 8.9 ms); blocks of 512 took 11.2 ms. Over block sizes, native, two forks
- * each ({@code StepBench -p rule=swats -p kernels=vector -p size=65536,16777216 -f 2}), 64K / 16M:
- * 128: 44.4 µs / 12.2 ms; 256: 41.7 / 10.8; 512: 39.5 / 11.2; 1024: 40.3 / 16.0; 4096: 38.9 / 17.2.
- * 512 keeps the in-cache speed of the larger blocks.
+ * <p>Why three stages: the element pass of one vector is a long dependent sequence (loads, m and v, the
+ * square root, the division, the products), and with the chains filling the out-of-order window it
+ * did not finish in the shadow of the additions (a profile showed the loop waiting on the division).
+ * So each iteration runs stage A (loads, m, v, their stores) of vector k, stage B (d = √v + ε) of
+ * vector k−1 and stage C (u, θ, the products) of vector k−2: each stage's inputs are ready a vector
+ * earlier. {@code StepBench}, one run, three forks: 64K 37.7 / 37.5 µs ({@code float[]} / native)
+ * against the bare chains' 35.1 µs, where the blocks of 512 of session 11 (one stage, a whole block
+ * behind) took 42.6 / 41.2 µs against 35.7 in another run. Two stages (A and B together, within the
+ * blocks) gave 41.2 / 38.9 µs. A lag of 256, 512 or 768 elements made no difference beyond the noise
+ * (64K 37.5–38.8 µs, 16M 10.6–12.2 ms). The chains' additions are written out in the loop: with the
+ * longer loop body C2 stopped inlining a helper method there, and the call spilled every vector
+ * register (75 µs at 64K).
  *
  * <p>Why the scalar prologue: the first elements up to a cache line ({@link CacheLines}) run in the
  * scalar twin, which starts the sums, so that the vector loop's accesses do not straddle lines. A
@@ -52,11 +57,12 @@ final class VectorSwats implements SwatsKernels {
     static final VectorSwats INSTANCE = new VectorSwats();
     private static final VectorSpecies<Float> S = FloatSpecies.SPECIES;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
-    /** Elements per block of the Adam phase: a multiple of every species length. */
-    private static final int BLOCK = 512;
     private static final int LANES = S.length();
-    /** Per thread, the products u·g and u·u of this block and of the previous one (no allocation per call). */
-    private static final ThreadLocal<float[][]> PRODUCTS = ThreadLocal.withInitial(() -> new float[4][BLOCK]);
+    /** Elements between a vector's products and their addition to the sums: a multiple of every species length, at least two vectors (stage C stores a vector's products two iterations after its stage A), at most the ring's 1024. */
+    private static final int LAG = 512;
+    private static final int RING_MASK = 1023;
+    /** Per thread, the products u·g and u·u of the last 1024 elements, at (element − start) mod 1024 (no allocation per call). */
+    private static final ThreadLocal<float[][]> RINGS = ThreadLocal.withInitial(() -> new float[2][RING_MASK + 1]);
 
     private VectorSwats() {
     }
@@ -69,70 +75,119 @@ final class VectorSwats implements SwatsKernels {
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
         final boolean l2 = c.l2();
-        final float[][] products = PRODUCTS.get();
-        float[] ug = products[0], uu = products[1], prevUg = products[2], prevUu = products[3];
+        final float[][] rings = RINGS.get();
+        final float[] ugRing = rings[0], uuRing = rings[1];
         // the first elements in the scalar twin, so that the vector loop starts on a cache line (CacheLines)
         final long start = Math.min(to, from + CacheLines.elementsToLine(param, from));
         final SwatsDots head = ScalarSwats.adamRangeSegments(param, grad, m, v, from, start, c, 0f, 0f);
         float pg = head.updateDotGrad(), pp = head.updateDotUpdate();
-        final long bound = start + S.loopBound(to - start);
-        long i = start;
-        int prevN = 0;
-        while (i < bound) {
-            final int n = (int) Math.min(BLOCK, bound - i);
-            for (int j = 0; j < n; j += LANES) {
-                final long o = (i + j) * Float.BYTES;
-                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
-                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+        final long whole = start + S.loopBound(to - start);
+        final long bound = whole - start >= 2L * LANES ? whole : start;    // the pipeline needs two vectors
+        if (bound > start) {
+            // filling the pipeline: stage A of the first two vectors, stage B of the first
+            final long o1 = start * Float.BYTES, o2 = o1 + (long) LANES * Float.BYTES;
+            FloatVector p1 = FloatVector.fromMemorySegment(S, param, o1, NATIVE);
+            FloatVector g1 = FloatVector.fromMemorySegment(S, grad, o1, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g1 = g1.add(wd.mul(p1));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector m1 = FloatVector.fromMemorySegment(S, m, o1, NATIVE).mul(b1).add(omb1.mul(g1));
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            FloatVector v1 = FloatVector.fromMemorySegment(S, v, o1, NATIVE).mul(b2).add(omb2.mul(g1).mul(g1));
+            m1.intoMemorySegment(m, o1, NATIVE);
+            v1.intoMemorySegment(v, o1, NATIVE);
+            FloatVector p2 = FloatVector.fromMemorySegment(S, param, o2, NATIVE);
+            FloatVector g2 = FloatVector.fromMemorySegment(S, grad, o2, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g2 = g2.add(wd.mul(p2));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector m2 = FloatVector.fromMemorySegment(S, m, o2, NATIVE).mul(b1).add(omb1.mul(g2));
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            FloatVector v2 = FloatVector.fromMemorySegment(S, v, o2, NATIVE).mul(b2).add(omb2.mul(g2).mul(g2));
+            m2.intoMemorySegment(m, o2, NATIVE);
+            v2.intoMemorySegment(v, o2, NATIVE);
+            // d ← √v + ⟨eps⟩
+            FloatVector d1 = v1.sqrt().add(eps);
+            for (long e = start + 2L * LANES; e < bound; e += LANES) {
+                final long o = e * Float.BYTES;
+                // stage A of the vector at e
+                FloatVector p3 = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+                FloatVector g3 = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
                 // g ← g + ⟨λ⟩·θ
-                if (l2) g = g.add(wd.mul(p));
+                if (l2) g3 = g3.add(wd.mul(p3));
                 // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-                FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+                FloatVector m3 = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g3));
                 // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-                FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+                FloatVector v3 = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g3).mul(g3));
+                m3.intoMemorySegment(m, o, NATIVE);
+                v3.intoMemorySegment(v, o, NATIVE);
+                // stage B of the vector at e − LANES
                 // d ← √v + ⟨eps⟩
-                FloatVector d = vi.sqrt().add(eps);
+                FloatVector d2 = v2.sqrt().add(eps);
+                // stage C of the vector at e − 2·LANES
                 // u ← (m/d)·⟨−ss⟩
-                FloatVector u = mi.div(d).mul(negStep);
+                final FloatVector u1 = m1.div(d1).mul(negStep);
                 // θ ← θ + u
-                p = p.add(u);
-                // pg ← pg + u·g, in index order
-                u.mul(g).intoArray(ug, j);      // the products now, the additions during the next block
+                p1 = p1.add(u1);
+                // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
+                u1.mul(g1).intoArray(ugRing, (int) (e - 2L * LANES - start) & RING_MASK);
                 // pp ← pp + u·u, in index order
-                u.mul(u).intoArray(uu, j);
-                mi.intoMemorySegment(m, o, NATIVE);
-                vi.intoMemorySegment(v, o, NATIVE);
-                p.intoMemorySegment(param, o, NATIVE);
-                if (prevN > 0) {                // the previous block's products at the same positions, in index order
-                    pg = addLanes(pg, prevUg, j);
-                    pp = addLanes(pp, prevUu, j);
+                u1.mul(u1).intoArray(uuRing, (int) (e - 2L * LANES - start) & RING_MASK);
+                p1.intoMemorySegment(param, (e - 2L * LANES) * Float.BYTES, NATIVE);
+                if (e - LAG >= start) {    // the products of the vector at e − LAG, in index order
+                    final int q = (int) (e - LAG - start) & RING_MASK;
+                    pg = pg + ugRing[q + 0]; pp = pp + uuRing[q + 0];
+                    pg = pg + ugRing[q + 1]; pp = pp + uuRing[q + 1];
+                    pg = pg + ugRing[q + 2]; pp = pp + uuRing[q + 2];
+                    pg = pg + ugRing[q + 3]; pp = pp + uuRing[q + 3];
+                    if (LANES > 4) {
+                        pg = pg + ugRing[q + 4]; pp = pp + uuRing[q + 4];
+                        pg = pg + ugRing[q + 5]; pp = pp + uuRing[q + 5];
+                        pg = pg + ugRing[q + 6]; pp = pp + uuRing[q + 6];
+                        pg = pg + ugRing[q + 7]; pp = pp + uuRing[q + 7];
+                        if (LANES > 8) {
+                            pg = pg + ugRing[q + 8]; pp = pp + uuRing[q + 8];
+                            pg = pg + ugRing[q + 9]; pp = pp + uuRing[q + 9];
+                            pg = pg + ugRing[q + 10]; pp = pp + uuRing[q + 10];
+                            pg = pg + ugRing[q + 11]; pp = pp + uuRing[q + 11];
+                            pg = pg + ugRing[q + 12]; pp = pp + uuRing[q + 12];
+                            pg = pg + ugRing[q + 13]; pp = pp + uuRing[q + 13];
+                            pg = pg + ugRing[q + 14]; pp = pp + uuRing[q + 14];
+                            pg = pg + ugRing[q + 15]; pp = pp + uuRing[q + 15];
+                        }
+                    }
                 }
+                p1 = p2; g1 = g2; m1 = m2; d1 = d2;
+                p2 = p3; g2 = g3; m2 = m3; v2 = v3;
             }
-            for (int j = n; j < prevN; j++) {  // the rest of them, if this block was shorter
-                pg = pg + prevUg[j];
-                pp = pp + prevUu[j];
+            // draining it: stage B of the last vector, stage C of the last two, the last LAG elements' sums
+            // d ← √v + ⟨eps⟩
+            FloatVector d2 = v2.sqrt().add(eps);
+            // u ← (m/d)·⟨−ss⟩
+            final FloatVector u1 = m1.div(d1).mul(negStep);
+            // θ ← θ + u
+            p1 = p1.add(u1);
+            // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
+            u1.mul(g1).intoArray(ugRing, (int) (bound - 2L * LANES - start) & RING_MASK);
+            // pp ← pp + u·u, in index order
+            u1.mul(u1).intoArray(uuRing, (int) (bound - 2L * LANES - start) & RING_MASK);
+            p1.intoMemorySegment(param, (bound - 2L * LANES) * Float.BYTES, NATIVE);
+            // u ← (m/d)·⟨−ss⟩
+            final FloatVector u2 = m2.div(d2).mul(negStep);
+            // θ ← θ + u
+            p2 = p2.add(u2);
+            // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
+            u2.mul(g2).intoArray(ugRing, (int) (bound - LANES - start) & RING_MASK);
+            // pp ← pp + u·u, in index order
+            u2.mul(u2).intoArray(uuRing, (int) (bound - LANES - start) & RING_MASK);
+            p2.intoMemorySegment(param, (bound - LANES) * Float.BYTES, NATIVE);
+            for (long k = Math.max(start, bound - LAG); k < bound; k++) {
+                final int r = (int) (k - start) & RING_MASK;
+                pg = pg + ugRing[r];
+                pp = pp + uuRing[r];
             }
-            float[] t = prevUg; prevUg = ug; ug = t;
-            t = prevUu; prevUu = uu; uu = t;
-            prevN = n;
-            i += n;
         }
-        for (int j = 0; j < prevN; j++) {      // the last block's sums
-            pg = pg + prevUg[j];
-            pp = pp + prevUu[j];
-        }
-        return ScalarSwats.adamRangeSegments(param, grad, m, v, i, to, c, pg, pp);
-    }
-
-    /** s + a[j] + a[j+1] + … over one vector's lanes, left to right; straight-line code (no inner loop) for C2. */
-    private static float addLanes(float s, float[] a, int j) {
-        s = s + a[j]; s = s + a[j + 1]; s = s + a[j + 2]; s = s + a[j + 3];
-        if (LANES == 4) return s;
-        s = s + a[j + 4]; s = s + a[j + 5]; s = s + a[j + 6]; s = s + a[j + 7];
-        if (LANES == 8) return s;
-        s = s + a[j + 8]; s = s + a[j + 9]; s = s + a[j + 10]; s = s + a[j + 11];
-        s = s + a[j + 12]; s = s + a[j + 13]; s = s + a[j + 14]; s = s + a[j + 15];
-        return s;
+        return ScalarSwats.adamRangeSegments(param, grad, m, v, bound, to, c, pg, pp);
     }
 
     @Override
@@ -143,62 +198,131 @@ final class VectorSwats implements SwatsKernels {
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
         final boolean l2 = c.l2();
-        final float[][] products = PRODUCTS.get();
-        float[] ug = products[0], uu = products[1], prevUg = products[2], prevUu = products[3];
+        final float[][] rings = RINGS.get();
+        final float[] ugRing = rings[0], uuRing = rings[1];
         // the first elements in the scalar twin, so that the vector loop starts on a cache line (CacheLines)
         final long start = Math.min(to, from + CacheLines.elementsToLine(param, from));
         final SwatsDots head = ScalarSwats.amsgradRangeSegments(param, grad, m, v, vMax, from, start, c, 0f, 0f);
         float pg = head.updateDotGrad(), pp = head.updateDotUpdate();
-        final long bound = start + S.loopBound(to - start);
-        long i = start;
-        int prevN = 0;
-        while (i < bound) {
-            final int n = (int) Math.min(BLOCK, bound - i);
-            for (int j = 0; j < n; j += LANES) {
-                final long o = (i + j) * Float.BYTES;
-                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
-                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+        final long whole = start + S.loopBound(to - start);
+        final long bound = whole - start >= 2L * LANES ? whole : start;    // the pipeline needs two vectors
+        if (bound > start) {
+            // filling the pipeline: stage A of the first two vectors, stage B of the first
+            final long o1 = start * Float.BYTES, o2 = o1 + (long) LANES * Float.BYTES;
+            FloatVector p1 = FloatVector.fromMemorySegment(S, param, o1, NATIVE);
+            FloatVector g1 = FloatVector.fromMemorySegment(S, grad, o1, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g1 = g1.add(wd.mul(p1));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector m1 = FloatVector.fromMemorySegment(S, m, o1, NATIVE).mul(b1).add(omb1.mul(g1));
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            FloatVector v1 = FloatVector.fromMemorySegment(S, v, o1, NATIVE).mul(b2).add(omb2.mul(g1).mul(g1));
+            // vMax ← max(vMax, v)
+            final FloatVector vm1 = FloatVector.fromMemorySegment(S, vMax, o1, NATIVE).max(v1);
+            vm1.intoMemorySegment(vMax, o1, NATIVE);
+            m1.intoMemorySegment(m, o1, NATIVE);
+            v1.intoMemorySegment(v, o1, NATIVE);
+            v1 = vm1;                     // stage B takes the square root of vMax
+            FloatVector p2 = FloatVector.fromMemorySegment(S, param, o2, NATIVE);
+            FloatVector g2 = FloatVector.fromMemorySegment(S, grad, o2, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g2 = g2.add(wd.mul(p2));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector m2 = FloatVector.fromMemorySegment(S, m, o2, NATIVE).mul(b1).add(omb1.mul(g2));
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            FloatVector v2 = FloatVector.fromMemorySegment(S, v, o2, NATIVE).mul(b2).add(omb2.mul(g2).mul(g2));
+            // vMax ← max(vMax, v)
+            final FloatVector vm2 = FloatVector.fromMemorySegment(S, vMax, o2, NATIVE).max(v2);
+            vm2.intoMemorySegment(vMax, o2, NATIVE);
+            m2.intoMemorySegment(m, o2, NATIVE);
+            v2.intoMemorySegment(v, o2, NATIVE);
+            v2 = vm2;                     // stage B takes the square root of vMax
+            // d ← √vMax + ⟨eps⟩
+            FloatVector d1 = v1.sqrt().add(eps);
+            for (long e = start + 2L * LANES; e < bound; e += LANES) {
+                final long o = e * Float.BYTES;
+                // stage A of the vector at e
+                FloatVector p3 = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+                FloatVector g3 = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
                 // g ← g + ⟨λ⟩·θ
-                if (l2) g = g.add(wd.mul(p));
+                if (l2) g3 = g3.add(wd.mul(p3));
                 // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-                FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+                FloatVector m3 = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g3));
                 // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-                FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+                FloatVector v3 = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g3).mul(g3));
                 // vMax ← max(vMax, v)
-                FloatVector vm = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(vi);
+                final FloatVector vm3 = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(v3);
+                vm3.intoMemorySegment(vMax, o, NATIVE);
+                m3.intoMemorySegment(m, o, NATIVE);
+                v3.intoMemorySegment(v, o, NATIVE);
+                v3 = vm3;                     // stage B takes the square root of vMax
+                // stage B of the vector at e − LANES
                 // d ← √vMax + ⟨eps⟩
-                FloatVector d = vm.sqrt().add(eps);
+                FloatVector d2 = v2.sqrt().add(eps);
+                // stage C of the vector at e − 2·LANES
                 // u ← (m/d)·⟨−ss⟩
-                FloatVector u = mi.div(d).mul(negStep);
+                final FloatVector u1 = m1.div(d1).mul(negStep);
                 // θ ← θ + u
-                p = p.add(u);
-                // pg ← pg + u·g, in index order
-                u.mul(g).intoArray(ug, j);      // the products now, the additions during the next block
+                p1 = p1.add(u1);
+                // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
+                u1.mul(g1).intoArray(ugRing, (int) (e - 2L * LANES - start) & RING_MASK);
                 // pp ← pp + u·u, in index order
-                u.mul(u).intoArray(uu, j);
-                mi.intoMemorySegment(m, o, NATIVE);
-                vi.intoMemorySegment(v, o, NATIVE);
-                vm.intoMemorySegment(vMax, o, NATIVE);
-                p.intoMemorySegment(param, o, NATIVE);
-                if (prevN > 0) {                // the previous block's products at the same positions, in index order
-                    pg = addLanes(pg, prevUg, j);
-                    pp = addLanes(pp, prevUu, j);
+                u1.mul(u1).intoArray(uuRing, (int) (e - 2L * LANES - start) & RING_MASK);
+                p1.intoMemorySegment(param, (e - 2L * LANES) * Float.BYTES, NATIVE);
+                if (e - LAG >= start) {    // the products of the vector at e − LAG, in index order
+                    final int q = (int) (e - LAG - start) & RING_MASK;
+                    pg = pg + ugRing[q + 0]; pp = pp + uuRing[q + 0];
+                    pg = pg + ugRing[q + 1]; pp = pp + uuRing[q + 1];
+                    pg = pg + ugRing[q + 2]; pp = pp + uuRing[q + 2];
+                    pg = pg + ugRing[q + 3]; pp = pp + uuRing[q + 3];
+                    if (LANES > 4) {
+                        pg = pg + ugRing[q + 4]; pp = pp + uuRing[q + 4];
+                        pg = pg + ugRing[q + 5]; pp = pp + uuRing[q + 5];
+                        pg = pg + ugRing[q + 6]; pp = pp + uuRing[q + 6];
+                        pg = pg + ugRing[q + 7]; pp = pp + uuRing[q + 7];
+                        if (LANES > 8) {
+                            pg = pg + ugRing[q + 8]; pp = pp + uuRing[q + 8];
+                            pg = pg + ugRing[q + 9]; pp = pp + uuRing[q + 9];
+                            pg = pg + ugRing[q + 10]; pp = pp + uuRing[q + 10];
+                            pg = pg + ugRing[q + 11]; pp = pp + uuRing[q + 11];
+                            pg = pg + ugRing[q + 12]; pp = pp + uuRing[q + 12];
+                            pg = pg + ugRing[q + 13]; pp = pp + uuRing[q + 13];
+                            pg = pg + ugRing[q + 14]; pp = pp + uuRing[q + 14];
+                            pg = pg + ugRing[q + 15]; pp = pp + uuRing[q + 15];
+                        }
+                    }
                 }
+                p1 = p2; g1 = g2; m1 = m2; d1 = d2;
+                p2 = p3; g2 = g3; m2 = m3; v2 = v3;
             }
-            for (int j = n; j < prevN; j++) {  // the rest of them, if this block was shorter
-                pg = pg + prevUg[j];
-                pp = pp + prevUu[j];
+            // draining it: stage B of the last vector, stage C of the last two, the last LAG elements' sums
+            // d ← √vMax + ⟨eps⟩
+            FloatVector d2 = v2.sqrt().add(eps);
+            // u ← (m/d)·⟨−ss⟩
+            final FloatVector u1 = m1.div(d1).mul(negStep);
+            // θ ← θ + u
+            p1 = p1.add(u1);
+            // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
+            u1.mul(g1).intoArray(ugRing, (int) (bound - 2L * LANES - start) & RING_MASK);
+            // pp ← pp + u·u, in index order
+            u1.mul(u1).intoArray(uuRing, (int) (bound - 2L * LANES - start) & RING_MASK);
+            p1.intoMemorySegment(param, (bound - 2L * LANES) * Float.BYTES, NATIVE);
+            // u ← (m/d)·⟨−ss⟩
+            final FloatVector u2 = m2.div(d2).mul(negStep);
+            // θ ← θ + u
+            p2 = p2.add(u2);
+            // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
+            u2.mul(g2).intoArray(ugRing, (int) (bound - LANES - start) & RING_MASK);
+            // pp ← pp + u·u, in index order
+            u2.mul(u2).intoArray(uuRing, (int) (bound - LANES - start) & RING_MASK);
+            p2.intoMemorySegment(param, (bound - LANES) * Float.BYTES, NATIVE);
+            for (long k = Math.max(start, bound - LAG); k < bound; k++) {
+                final int r = (int) (k - start) & RING_MASK;
+                pg = pg + ugRing[r];
+                pp = pp + uuRing[r];
             }
-            float[] t = prevUg; prevUg = ug; ug = t;
-            t = prevUu; prevUu = uu; uu = t;
-            prevN = n;
-            i += n;
         }
-        for (int j = 0; j < prevN; j++) {      // the last block's sums
-            pg = pg + prevUg[j];
-            pp = pp + prevUu[j];
-        }
-        return ScalarSwats.amsgradRangeSegments(param, grad, m, v, vMax, i, to, c, pg, pp);
+        return ScalarSwats.amsgradRangeSegments(param, grad, m, v, vMax, bound, to, c, pg, pp);
     }
 
     @Override

@@ -19,12 +19,13 @@ import static org.quicktheories.QuickTheory.qt;
 
 /**
  * SWATS's default dot products ({@code INDEX_ORDER_FLOAT}), vector ≡ scalar at this JVM's width, at
- * every length from 0 to 6000. The vector kernel adds a block's products while it computes the next
- * block, and the last block may be shorter than the one before it; the catalogue's property draws
- * lengths up to 300 and three large ones, which are whole numbers of blocks, so it never reaches that
- * case. On these data (values, moments and gradients spread over several binades) a float sum in
- * another order almost always ends in other bits; the property counts how often the reverse order
- * does, to show that a product added out of turn would be seen.
+ * every length up to 1100 and at 300 drawn up to 6000. The vector kernel runs three stages a vector
+ * apart and adds each element's products 512 elements after computing them, from a ring of the last
+ * 1024; lengths below two vectors skip the pipeline, and each length has its own fill, drain and wrap
+ * of the ring. The catalogue's property draws lengths up to 300 and three large ones, so it never
+ * reaches most of those cases. On these data (values, moments and gradients spread over several
+ * binades) a float sum in another order almost always ends in other bits; the property counts how
+ * often the reverse order does, to show that a product added out of turn would be seen.
  */
 @Tag("vector-width")
 class SwatsIndexOrderEquivalenceTest {
@@ -61,6 +62,22 @@ class SwatsIndexOrderEquivalenceTest {
                 + " cases of 100 or more elements, the reverse order differs in " + orderVisible);
         assertTrue(orderVisible.get() * 10 > cases.get() * 9, "the data should expose the summation order: "
                 + orderVisible + " of " + cases);
+    }
+
+    @Test
+    void everyLengthUpTo1100HasTheScalarBits() {
+        VectorKernelsAvailable.orSkip();
+        SplittableRandom r = new SplittableRandom(20261122);
+        for (int n = 0; n <= 1100; n++) {
+            for (boolean amsgrad : new boolean[] {false, true}) {
+                int from = r.nextInt(20), to = from + n;
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment[] a = buffers(arena, to + r.nextInt(20), r);
+                    SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, C,
+                            (amsgrad ? "amsgrad" : "adam") + " n=" + n + " from=" + from);
+                }
+            }
+        }
     }
 
     /** θ = 0 (so that θ after the step is u), g, m, v, vMax over {@code total} floats, spread over binades. */
