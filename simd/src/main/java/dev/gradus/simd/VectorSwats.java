@@ -70,139 +70,28 @@ final class VectorSwats implements SwatsKernels {
     @Override
     public SwatsDots adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                           long from, long to, SwatsCoefficients c) {
-        final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
-        final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
-        final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
-        final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
-        final boolean l2 = c.l2();
-        final float[][] rings = RINGS.get();
-        final float[] ugRing = rings[0], uuRing = rings[1];
-        // the first elements in the scalar twin, so that the vector loop starts on a cache line (CacheLines)
-        final long start = Math.min(to, from + CacheLines.elementsToLine(param, from));
-        final SwatsDots head = ScalarSwats.adamRangeSegments(param, grad, m, v, from, start, c, 0f, 0f);
-        float pg = head.updateDotGrad(), pp = head.updateDotUpdate();
-        final long whole = start + S.loopBound(to - start);
-        final long bound = whole - start >= 2L * LANES ? whole : start;    // the pipeline needs two vectors
-        if (bound > start) {
-            // filling the pipeline: stage A of the first two vectors, stage B of the first
-            final long o1 = start * Float.BYTES, o2 = o1 + (long) LANES * Float.BYTES;
-            FloatVector p1 = FloatVector.fromMemorySegment(S, param, o1, NATIVE);
-            FloatVector g1 = FloatVector.fromMemorySegment(S, grad, o1, NATIVE);
-            // g ← g + ⟨λ⟩·θ
-            if (l2) g1 = g1.add(wd.mul(p1));
-            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-            FloatVector m1 = FloatVector.fromMemorySegment(S, m, o1, NATIVE).mul(b1).add(omb1.mul(g1));
-            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-            FloatVector v1 = FloatVector.fromMemorySegment(S, v, o1, NATIVE).mul(b2).add(omb2.mul(g1).mul(g1));
-            m1.intoMemorySegment(m, o1, NATIVE);
-            v1.intoMemorySegment(v, o1, NATIVE);
-            FloatVector p2 = FloatVector.fromMemorySegment(S, param, o2, NATIVE);
-            FloatVector g2 = FloatVector.fromMemorySegment(S, grad, o2, NATIVE);
-            // g ← g + ⟨λ⟩·θ
-            if (l2) g2 = g2.add(wd.mul(p2));
-            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-            FloatVector m2 = FloatVector.fromMemorySegment(S, m, o2, NATIVE).mul(b1).add(omb1.mul(g2));
-            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-            FloatVector v2 = FloatVector.fromMemorySegment(S, v, o2, NATIVE).mul(b2).add(omb2.mul(g2).mul(g2));
-            m2.intoMemorySegment(m, o2, NATIVE);
-            v2.intoMemorySegment(v, o2, NATIVE);
-            // d ← √v + ⟨eps⟩
-            FloatVector d1 = v1.sqrt().add(eps);
-            for (long e = start + 2L * LANES; e < bound; e += LANES) {
-                final long o = e * Float.BYTES;
-                // stage A of the vector at e
-                FloatVector p3 = FloatVector.fromMemorySegment(S, param, o, NATIVE);
-                FloatVector g3 = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
-                // g ← g + ⟨λ⟩·θ
-                if (l2) g3 = g3.add(wd.mul(p3));
-                // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-                FloatVector m3 = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g3));
-                // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-                FloatVector v3 = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g3).mul(g3));
-                m3.intoMemorySegment(m, o, NATIVE);
-                v3.intoMemorySegment(v, o, NATIVE);
-                // stage B of the vector at e − LANES
-                // d ← √v + ⟨eps⟩
-                FloatVector d2 = v2.sqrt().add(eps);
-                // stage C of the vector at e − 2·LANES
-                // u ← (m/d)·⟨−ss⟩
-                final FloatVector u1 = m1.div(d1).mul(negStep);
-                // θ ← θ + u
-                p1 = p1.add(u1);
-                // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
-                u1.mul(g1).intoArray(ugRing, (int) (e - 2L * LANES - start) & RING_MASK);
-                // pp ← pp + u·u, in index order
-                u1.mul(u1).intoArray(uuRing, (int) (e - 2L * LANES - start) & RING_MASK);
-                p1.intoMemorySegment(param, (e - 2L * LANES) * Float.BYTES, NATIVE);
-                if (e - LAG >= start) {    // the products of the vector at e − LAG, in index order
-                    final int q = (int) (e - LAG - start) & RING_MASK;
-                    pg = pg + ugRing[q + 0]; pp = pp + uuRing[q + 0];
-                    pg = pg + ugRing[q + 1]; pp = pp + uuRing[q + 1];
-                    pg = pg + ugRing[q + 2]; pp = pp + uuRing[q + 2];
-                    pg = pg + ugRing[q + 3]; pp = pp + uuRing[q + 3];
-                    if (LANES > 4) {
-                        pg = pg + ugRing[q + 4]; pp = pp + uuRing[q + 4];
-                        pg = pg + ugRing[q + 5]; pp = pp + uuRing[q + 5];
-                        pg = pg + ugRing[q + 6]; pp = pp + uuRing[q + 6];
-                        pg = pg + ugRing[q + 7]; pp = pp + uuRing[q + 7];
-                        if (LANES > 8) {
-                            pg = pg + ugRing[q + 8]; pp = pp + uuRing[q + 8];
-                            pg = pg + ugRing[q + 9]; pp = pp + uuRing[q + 9];
-                            pg = pg + ugRing[q + 10]; pp = pp + uuRing[q + 10];
-                            pg = pg + ugRing[q + 11]; pp = pp + uuRing[q + 11];
-                            pg = pg + ugRing[q + 12]; pp = pp + uuRing[q + 12];
-                            pg = pg + ugRing[q + 13]; pp = pp + uuRing[q + 13];
-                            pg = pg + ugRing[q + 14]; pp = pp + uuRing[q + 14];
-                            pg = pg + ugRing[q + 15]; pp = pp + uuRing[q + 15];
-                        }
-                    }
-                }
-                p1 = p2; g1 = g2; m1 = m2; d1 = d2;
-                p2 = p3; g2 = g3; m2 = m3; v2 = v3;
-            }
-            // draining it: stage B of the last vector, stage C of the last two, the last LAG elements' sums
-            // d ← √v + ⟨eps⟩
-            FloatVector d2 = v2.sqrt().add(eps);
-            // u ← (m/d)·⟨−ss⟩
-            final FloatVector u1 = m1.div(d1).mul(negStep);
-            // θ ← θ + u
-            p1 = p1.add(u1);
-            // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
-            u1.mul(g1).intoArray(ugRing, (int) (bound - 2L * LANES - start) & RING_MASK);
-            // pp ← pp + u·u, in index order
-            u1.mul(u1).intoArray(uuRing, (int) (bound - 2L * LANES - start) & RING_MASK);
-            p1.intoMemorySegment(param, (bound - 2L * LANES) * Float.BYTES, NATIVE);
-            // u ← (m/d)·⟨−ss⟩
-            final FloatVector u2 = m2.div(d2).mul(negStep);
-            // θ ← θ + u
-            p2 = p2.add(u2);
-            // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
-            u2.mul(g2).intoArray(ugRing, (int) (bound - LANES - start) & RING_MASK);
-            // pp ← pp + u·u, in index order
-            u2.mul(u2).intoArray(uuRing, (int) (bound - LANES - start) & RING_MASK);
-            p2.intoMemorySegment(param, (bound - LANES) * Float.BYTES, NATIVE);
-            for (long k = Math.max(start, bound - LAG); k < bound; k++) {
-                final int r = (int) (k - start) & RING_MASK;
-                pg = pg + ugRing[r];
-                pp = pp + uuRing[r];
-            }
-        }
-        return ScalarSwats.adamRangeSegments(param, grad, m, v, bound, to, c, pg, pp);
+        return pipeline(param, grad, m, v, null, from, to, c);
     }
 
     @Override
     public SwatsDots amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
                              long from, long to, SwatsCoefficients c) {
+        return pipeline(param, grad, m, v, vMax, from, to, c);
+    }
+
+    /** The Adam phase ({@code vMax} null) or the AMSGrad phase, in the three stages described above. */
+    private static SwatsDots pipeline(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                      MemorySegment vMax, long from, long to, SwatsCoefficients c) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
-        final boolean l2 = c.l2();
+        final boolean l2 = c.l2(), amsgrad = vMax != null;
         final float[][] rings = RINGS.get();
         final float[] ugRing = rings[0], uuRing = rings[1];
         // the first elements in the scalar twin, so that the vector loop starts on a cache line (CacheLines)
         final long start = Math.min(to, from + CacheLines.elementsToLine(param, from));
-        final SwatsDots head = ScalarSwats.amsgradRangeSegments(param, grad, m, v, vMax, from, start, c, 0f, 0f);
+        final SwatsDots head = scalar(param, grad, m, v, vMax, from, start, c, 0f, 0f);
         float pg = head.updateDotGrad(), pp = head.updateDotUpdate();
         final long whole = start + S.loopBound(to - start);
         final long bound = whole - start >= 2L * LANES ? whole : start;    // the pipeline needs two vectors
@@ -217,12 +106,13 @@ final class VectorSwats implements SwatsKernels {
             FloatVector m1 = FloatVector.fromMemorySegment(S, m, o1, NATIVE).mul(b1).add(omb1.mul(g1));
             // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
             FloatVector v1 = FloatVector.fromMemorySegment(S, v, o1, NATIVE).mul(b2).add(omb2.mul(g1).mul(g1));
-            // vMax ← max(vMax, v)
-            final FloatVector vm1 = FloatVector.fromMemorySegment(S, vMax, o1, NATIVE).max(v1);
-            vm1.intoMemorySegment(vMax, o1, NATIVE);
             m1.intoMemorySegment(m, o1, NATIVE);
             v1.intoMemorySegment(v, o1, NATIVE);
-            v1 = vm1;                     // stage B takes the square root of vMax
+            if (amsgrad) {
+                // vMax ← max(vMax, v)
+                v1 = FloatVector.fromMemorySegment(S, vMax, o1, NATIVE).max(v1);    // stage B's v is vMax
+                v1.intoMemorySegment(vMax, o1, NATIVE);
+            }
             FloatVector p2 = FloatVector.fromMemorySegment(S, param, o2, NATIVE);
             FloatVector g2 = FloatVector.fromMemorySegment(S, grad, o2, NATIVE);
             // g ← g + ⟨λ⟩·θ
@@ -231,13 +121,14 @@ final class VectorSwats implements SwatsKernels {
             FloatVector m2 = FloatVector.fromMemorySegment(S, m, o2, NATIVE).mul(b1).add(omb1.mul(g2));
             // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
             FloatVector v2 = FloatVector.fromMemorySegment(S, v, o2, NATIVE).mul(b2).add(omb2.mul(g2).mul(g2));
-            // vMax ← max(vMax, v)
-            final FloatVector vm2 = FloatVector.fromMemorySegment(S, vMax, o2, NATIVE).max(v2);
-            vm2.intoMemorySegment(vMax, o2, NATIVE);
             m2.intoMemorySegment(m, o2, NATIVE);
             v2.intoMemorySegment(v, o2, NATIVE);
-            v2 = vm2;                     // stage B takes the square root of vMax
-            // d ← √vMax + ⟨eps⟩
+            if (amsgrad) {
+                // vMax ← max(vMax, v)
+                v2 = FloatVector.fromMemorySegment(S, vMax, o2, NATIVE).max(v2);    // stage B's v is vMax
+                v2.intoMemorySegment(vMax, o2, NATIVE);
+            }
+            // d ← √v + ⟨eps⟩  (√vMax with AMSGrad)
             FloatVector d1 = v1.sqrt().add(eps);
             for (long e = start + 2L * LANES; e < bound; e += LANES) {
                 final long o = e * Float.BYTES;
@@ -250,14 +141,15 @@ final class VectorSwats implements SwatsKernels {
                 FloatVector m3 = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g3));
                 // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
                 FloatVector v3 = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g3).mul(g3));
-                // vMax ← max(vMax, v)
-                final FloatVector vm3 = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(v3);
-                vm3.intoMemorySegment(vMax, o, NATIVE);
                 m3.intoMemorySegment(m, o, NATIVE);
                 v3.intoMemorySegment(v, o, NATIVE);
-                v3 = vm3;                     // stage B takes the square root of vMax
+                if (amsgrad) {
+                    // vMax ← max(vMax, v)
+                    v3 = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(v3);    // stage B's v is vMax
+                    v3.intoMemorySegment(vMax, o, NATIVE);
+                }
                 // stage B of the vector at e − LANES
-                // d ← √vMax + ⟨eps⟩
+                // d ← √v + ⟨eps⟩  (√vMax with AMSGrad)
                 FloatVector d2 = v2.sqrt().add(eps);
                 // stage C of the vector at e − 2·LANES
                 // u ← (m/d)·⟨−ss⟩
@@ -296,7 +188,7 @@ final class VectorSwats implements SwatsKernels {
                 p2 = p3; g2 = g3; m2 = m3; v2 = v3;
             }
             // draining it: stage B of the last vector, stage C of the last two, the last LAG elements' sums
-            // d ← √vMax + ⟨eps⟩
+            // d ← √v + ⟨eps⟩  (√vMax with AMSGrad)
             FloatVector d2 = v2.sqrt().add(eps);
             // u ← (m/d)·⟨−ss⟩
             final FloatVector u1 = m1.div(d1).mul(negStep);
@@ -322,7 +214,14 @@ final class VectorSwats implements SwatsKernels {
                 pp = pp + uuRing[r];
             }
         }
-        return ScalarSwats.amsgradRangeSegments(param, grad, m, v, vMax, bound, to, c, pg, pp);
+        return scalar(param, grad, m, v, vMax, bound, to, c, pg, pp);
+    }
+
+    /** The scalar twin over [from, to), continuing the sums: its Adam or AMSGrad phase. */
+    private static SwatsDots scalar(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                    MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
+        return vMax == null ? ScalarSwats.adamRangeSegments(param, grad, m, v, from, to, c, pg, pp)
+                : ScalarSwats.amsgradRangeSegments(param, grad, m, v, vMax, from, to, c, pg, pp);
     }
 
     @Override
