@@ -91,8 +91,12 @@ final class VectorSwats implements SwatsKernels {
         final float[] ugRing = rings[0], uuRing = rings[1];
         // the first elements in the scalar twin, so that the vector loop starts on a cache line (CacheLines)
         final long start = Math.min(to, from + CacheLines.elementsToLine(param, from));
-        final SwatsDots head = scalar(param, grad, m, v, vMax, from, start, c, 0f, 0f);
-        float pg = head.updateDotGrad(), pp = head.updateDotUpdate();
+        float pg = 0f, pp = 0f;
+        if (start > from) {
+            final SwatsDots head = scalar(param, grad, m, v, vMax, from, start, c, 0f, 0f);
+            pg = head.updateDotGrad();
+            pp = head.updateDotUpdate();
+        }
         final long whole = start + S.loopBound(to - start);
         final long bound = whole - start >= 2L * LANES ? whole : start;    // the pipeline needs two vectors
         if (bound > start) {
@@ -151,16 +155,18 @@ final class VectorSwats implements SwatsKernels {
                 // stage B of the vector at e − LANES
                 // d ← √v + ⟨eps⟩  (√vMax with AMSGrad)
                 FloatVector d2 = v2.sqrt().add(eps);
-                // stage C of the vector at e − 2·LANES
+                // stage C of the vector at e1 = e − 2·LANES, its products at ring slot r1
+                final long e1 = e - 2L * LANES;
+                final int r1 = (int) (e1 - start) & RING_MASK;
                 // u ← (m/d)·⟨−ss⟩
                 final FloatVector u1 = m1.div(d1).mul(negStep);
                 // θ ← θ + u
                 p1 = p1.add(u1);
                 // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
-                u1.mul(g1).intoArray(ugRing, (int) (e - 2L * LANES - start) & RING_MASK);
+                u1.mul(g1).intoArray(ugRing, r1);
                 // pp ← pp + u·u, in index order
-                u1.mul(u1).intoArray(uuRing, (int) (e - 2L * LANES - start) & RING_MASK);
-                p1.intoMemorySegment(param, (e - 2L * LANES) * Float.BYTES, NATIVE);
+                u1.mul(u1).intoArray(uuRing, r1);
+                p1.intoMemorySegment(param, e1 * Float.BYTES, NATIVE);
                 if (e - LAG >= start) {    // the products of the vector at e − LAG, in index order
                     final int q = (int) (e - LAG - start) & RING_MASK;
                     pg = pg + ugRing[q + 0]; pp = pp + uuRing[q + 0];
@@ -188,6 +194,8 @@ final class VectorSwats implements SwatsKernels {
                 p2 = p3; g2 = g3; m2 = m3; v2 = v3;
             }
             // draining it: stage B of the last vector, stage C of the last two, the last LAG elements' sums
+            final long e1 = bound - 2L * LANES, e2 = bound - LANES;
+            final int r1 = (int) (e1 - start) & RING_MASK, r2 = (int) (e2 - start) & RING_MASK;
             // d ← √v + ⟨eps⟩  (√vMax with AMSGrad)
             FloatVector d2 = v2.sqrt().add(eps);
             // u ← (m/d)·⟨−ss⟩
@@ -195,19 +203,19 @@ final class VectorSwats implements SwatsKernels {
             // θ ← θ + u
             p1 = p1.add(u1);
             // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
-            u1.mul(g1).intoArray(ugRing, (int) (bound - 2L * LANES - start) & RING_MASK);
+            u1.mul(g1).intoArray(ugRing, r1);
             // pp ← pp + u·u, in index order
-            u1.mul(u1).intoArray(uuRing, (int) (bound - 2L * LANES - start) & RING_MASK);
-            p1.intoMemorySegment(param, (bound - 2L * LANES) * Float.BYTES, NATIVE);
+            u1.mul(u1).intoArray(uuRing, r1);
+            p1.intoMemorySegment(param, e1 * Float.BYTES, NATIVE);
             // u ← (m/d)·⟨−ss⟩
             final FloatVector u2 = m2.div(d2).mul(negStep);
             // θ ← θ + u
             p2 = p2.add(u2);
             // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
-            u2.mul(g2).intoArray(ugRing, (int) (bound - LANES - start) & RING_MASK);
+            u2.mul(g2).intoArray(ugRing, r2);
             // pp ← pp + u·u, in index order
-            u2.mul(u2).intoArray(uuRing, (int) (bound - LANES - start) & RING_MASK);
-            p2.intoMemorySegment(param, (bound - LANES) * Float.BYTES, NATIVE);
+            u2.mul(u2).intoArray(uuRing, r2);
+            p2.intoMemorySegment(param, e2 * Float.BYTES, NATIVE);
             for (long k = Math.max(start, bound - LAG); k < bound; k++) {
                 final int r = (int) (k - start) & RING_MASK;
                 pg = pg + ugRing[r];
