@@ -27,7 +27,7 @@ final class VectorYogi implements YogiKernels {
         final FloatVector negOmb2 = FloatVector.broadcast(S, c.negOneMinusBeta2()), bc2s = FloatVector.broadcast(S, c.bc2Sqrt());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
-        final FloatVector zero = FloatVector.zero(S), plusOne = FloatVector.broadcast(S, 1f), minusOne = FloatVector.broadcast(S, -1f);
+        final FloatVector negZero = FloatVector.broadcast(S, -0f), omb2 = negOmb2.neg();
         final boolean l2 = c.l2();
         final long bound = from + S.loopBound(to - from);
         long i = from;
@@ -44,11 +44,12 @@ final class VectorYogi implements YogiKernels {
             FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE);
             // Δ ← v − q
             FloatVector diff = vi.sub(q);
-            // σ ← sign(Δ): +1, −1, or +0 for ±0 and NaN (torch's sign)
-            FloatVector sigma = zero.blend(plusOne, diff.compare(VectorOperators.GT, 0f))
-                    .blend(minusOne, diff.compare(VectorOperators.LT, 0f));
+            // σ ← sign(Δ): +1, −1, or +0 for ±0 and NaN (torch's sign); ⟨−(1−β2)⟩·σ taken by selection
+            // (exact for σ ∈ {+1, −1, +0}: ⟨−(1−β2)⟩, ⟨1−β2⟩, −0)
+            FloatVector scaled = negZero.blend(negOmb2, diff.compare(VectorOperators.GT, 0f))
+                    .blend(omb2, diff.compare(VectorOperators.LT, 0f));
             // v ← v + (⟨−(1−β2)⟩·σ)·q
-            vi = vi.add(negOmb2.mul(sigma).mul(q));
+            vi = vi.add(scaled.mul(q));
             // d ← √v / ⟨bc2s⟩ + ⟨eps⟩
             FloatVector d = vi.sqrt().div(bc2s).add(eps);
             // θ ← θ + (⟨−step⟩·m) / d
