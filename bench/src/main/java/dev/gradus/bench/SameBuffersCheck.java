@@ -34,6 +34,13 @@ public final class SameBuffersCheck {
         String[] rules = (args.length > 0 ? args[0] : "yogi,adam").split(",");
         boolean heap = args.length > 1 && args[1].equals("array");
         int size = args.length > 2 ? Integer.parseInt(args[2]) : 1 << 24;
+        for (String name : rules) {
+            List<String> slots = BenchRules.get(name).slotNames();
+            if (slots.size() != 2) {
+                throw new IllegalArgumentException("rule " + name + " has state slots " + slots
+                        + ", expected two (the check steps four buffers: parameter, gradient and two slots)");
+            }
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment[] b = new MemorySegment[4];
             for (int i = 0; i < b.length; i++) {
@@ -48,7 +55,7 @@ public final class SameBuffersCheck {
             List<String> line = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
                 for (String name : rules) {
-                    line.add(String.format("%s %.2f ms", name, meanStepMillis(BenchRules.get(name), k, b, size)));
+                    line.add(String.format("%s %.2f ms", name, meanStepMillis(name, k, b, size)));
                 }
             }
             System.out.println(String.join("  ", line));
@@ -56,10 +63,8 @@ public final class SameBuffersCheck {
     }
 
     /** Warms the rule's kernel up as {@link StepBench} does, then times {@link #STEPS} whole-buffer steps. */
-    private static double meanStepMillis(Rule r, UpdateKernels k, MemorySegment[] b, int size) {
-        if (r.slotNames().size() != 2) {
-            throw new IllegalArgumentException("rule " + r + " has slots " + r.slotNames() + ", expected two (the check has four buffers)");
-        }
+    private static double meanStepMillis(String name, UpdateKernels k, MemorySegment[] b, int size) {
+        Rule r = BenchRules.get(name);
         ParamBuffers buf = new ParamBuffers(b[0], b[1], List.of(b[2], b[3]), r.initialParameterScalars().clone());
         double lr = BenchRules.learningRate(r);
         double[] scalars = r.initialScalars().clone();
