@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  * one rule's compiled code in this JVM (the others fast over the same memory) from slow memory
  * (all slow). Run it in several fresh JVMs; compare the rules' times within a line only:
  * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar dev.gradus.bench.SameBuffersCheck yogi,adam native 16777216</pre>
- * Arguments: rules with two state slots (comma-separated, each stepped twice in turn), {@code native}
- * or {@code array}, floats per buffer. Performance figures come from JMH ({@link StepBench}).
+ * Arguments: rules (comma-separated, each stepped twice in turn; a rule's state slots are the first of
+ * the shared slot buffers), {@code native} or {@code array}, floats per buffer. Performance figures come from JMH ({@link StepBench}).
  */
 public final class SameBuffersCheck {
 
@@ -34,15 +34,12 @@ public final class SameBuffersCheck {
         String[] rules = (args.length > 0 ? args[0] : "yogi,adam").split(",");
         boolean heap = args.length > 1 && args[1].equals("array");
         int size = args.length > 2 ? Integer.parseInt(args[2]) : 1 << 24;
+        int slots = 0;
         for (String name : rules) {
-            List<String> slots = BenchRules.get(name).slotNames();
-            if (slots.size() != 2) {
-                throw new IllegalArgumentException("rule " + name + " has state slots " + slots
-                        + ", expected two (the check steps four buffers: parameter, gradient and two slots)");
-            }
+            slots = Math.max(slots, BenchRules.get(name).slotNames().size());
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment[] b = new MemorySegment[4];
+            MemorySegment[] b = new MemorySegment[2 + slots];
             for (int i = 0; i < b.length; i++) {
                 b[i] = heap ? MemorySegment.ofArray(new float[size]) : arena.allocate(4L * size, 64);
             }
@@ -62,25 +59,42 @@ public final class SameBuffersCheck {
         }
     }
 
-    /** Warms the rule's kernel up as {@link StepBench} does, then times {@link #STEPS} whole-buffer steps. */
+    /**
+     * Warms the rule's kernel up as {@link StepBench} does, then times {@link #STEPS} whole-buffer steps,
+     * applying the plans of steps 10, 11, … in turn as {@link StepBench} does (Lookahead syncs every 5th).
+     * The rule's slots are the first of the shared slot buffers, set to its initial slot values.
+     */
     private static double meanStepMillis(String name, UpdateKernels k, MemorySegment[] b, int size) {
         Rule r = BenchRules.get(name);
-        ParamBuffers buf = new ParamBuffers(b[0], b[1], List.of(b[2], b[3]), r.initialParameterScalars().clone());
+        List<MemorySegment> slots = new ArrayList<>();
+        for (String s : r.slotNames()) {
+            MemorySegment seg = b[2 + slots.size()];
+            seg.fill((byte) 0);
+            float init = r.initialSlotValue(s);
+            for (long i = 0; i < size && init != 0f; i++) {
+                seg.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
+            }
+            slots.add(seg);
+        }
+        ParamBuffers buf = new ParamBuffers(b[0], b[1], slots, r.initialParameterScalars().clone());
         double lr = BenchRules.learningRate(r);
         double[] scalars = r.initialScalars().clone();
         for (int t = 1; t < 10; t++) {
             r.plan(new StepContext(t, lr, lr, scalars));
         }
-        StepPlan plan = r.plan(new StepContext(10, lr, lr, scalars));
+        StepPlan[] plans = new StepPlan[r.wholeParameters() ? 1 : StepBench.CYCLE];
+        for (int t = 0; t < plans.length; t++) {
+            plans[t] = r.plan(new StepContext(10 + t, lr, lr, scalars));
+        }
         for (int i = 0; i < StepBench.PREWARM_CALLS; i++) {
-            plan.apply(k, buf, 0, Math.min(size, StepBench.PREWARM_ELEMENTS));
+            plans[i % plans.length].apply(k, buf, 0, Math.min(size, StepBench.PREWARM_ELEMENTS));
         }
         for (int i = 0; i < 100; i++) {
-            plan.apply(k, buf, 0, size);
+            plans[i % plans.length].apply(k, buf, 0, size);
         }
         long t0 = System.nanoTime();
         for (int i = 0; i < STEPS; i++) {
-            plan.apply(k, buf, 0, size);
+            plans[i % plans.length].apply(k, buf, 0, size);
         }
         return (System.nanoTime() - t0) / 1e6 / STEPS;
     }
