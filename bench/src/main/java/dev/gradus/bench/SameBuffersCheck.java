@@ -4,15 +4,12 @@ import dev.gradus.kernel.Kernels;
 import dev.gradus.kernel.UpdateKernels;
 import dev.gradus.rules.ParamBuffers;
 import dev.gradus.rules.Rule;
-import dev.gradus.rules.StepContext;
 import dev.gradus.rules.StepPlan;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A diagnostic, not a benchmark: steps several rules with the SIMD kernels over the <em>same</em>
@@ -43,16 +40,12 @@ public final class SameBuffersCheck {
             for (int i = 0; i < b.length; i++) {
                 b[i] = heap ? MemorySegment.ofArray(new float[size]) : arena.allocate(4L * size, 64);
             }
-            SplittableRandom random = new SplittableRandom(42);
-            for (long i = 0; i < size; i++) {
-                b[0].setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) random.nextGaussian());
-                b[1].setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (random.nextGaussian() * 1e-2));
-            }
+            StepBench.fillSeeded(b[0], b[1], size);
             UpdateKernels k = Kernels.byName("vector");
             List<String> line = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
                 for (String name : rules) {
-                    line.add(String.format("%s %.2f ms", name, meanStepMillis(name, k, b, size)));
+                    line.add(String.format("%s %.4g ms", name, meanStepMillis(name, k, b, size)));
                 }
             }
             System.out.println(String.join("  ", line));
@@ -60,35 +53,21 @@ public final class SameBuffersCheck {
     }
 
     /**
-     * Warms the rule's kernel up as {@link StepBench} does, then times {@link #STEPS} whole-buffer steps,
-     * applying the plans of steps 10, 11, … in turn as {@link StepBench} does (Lookahead syncs every 5th).
-     * The rule's slots are the first of the shared slot buffers, set to its initial slot values.
+     * Sets the rule's slots (the first of the shared slot buffers) to its initial values, plans and
+     * pre-warms it as {@link StepBench} does, steps the whole buffers 100 times, then times
+     * {@link #STEPS} steps, applying {@link StepBench}'s cycle of plans in turn.
      */
     private static double meanStepMillis(String name, UpdateKernels k, MemorySegment[] b, int size) {
         Rule r = BenchRules.get(name);
         List<MemorySegment> slots = new ArrayList<>();
         for (String s : r.slotNames()) {
             MemorySegment seg = b[2 + slots.size()];
-            seg.fill((byte) 0);
-            float init = r.initialSlotValue(s);
-            for (long i = 0; i < size && init != 0f; i++) {
-                seg.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
-            }
+            StepBench.initialiseSlot(r, s, seg, size);
             slots.add(seg);
         }
         ParamBuffers buf = new ParamBuffers(b[0], b[1], slots, r.initialParameterScalars().clone());
-        double lr = BenchRules.learningRate(r);
-        double[] scalars = r.initialScalars().clone();
-        for (int t = 1; t < 10; t++) {
-            r.plan(new StepContext(t, lr, lr, scalars));
-        }
-        StepPlan[] plans = new StepPlan[r.wholeParameters() ? 1 : StepBench.CYCLE];
-        for (int t = 0; t < plans.length; t++) {
-            plans[t] = r.plan(new StepContext(10 + t, lr, lr, scalars));
-        }
-        for (int i = 0; i < StepBench.PREWARM_CALLS; i++) {
-            plans[i % plans.length].apply(k, buf, 0, Math.min(size, StepBench.PREWARM_ELEMENTS));
-        }
+        StepPlan[] plans = StepBench.steadyPlans(r, r.initialScalars().clone());
+        StepBench.prewarm(plans, k, buf, size);
         for (int i = 0; i < 100; i++) {
             plans[i % plans.length].apply(k, buf, 0, size);
         }

@@ -88,40 +88,66 @@ public class StepBench {
         Rule r = BenchRules.get(rule);
         k = Kernels.byName(kernels);
         arena = Arena.ofShared();
-        SplittableRandom random = new SplittableRandom(42);
         MemorySegment param = allocate(), grad = allocate();
+        fillSeeded(param, grad, size);
+        List<MemorySegment> slots = new ArrayList<>();
+        for (String s : r.slotNames()) {
+            MemorySegment seg = allocate();
+            initialiseSlot(r, s, seg, size);
+            slots.add(seg);
+        }
+        buffers = new ParamBuffers(param, grad, slots, r.initialParameterScalars().clone());
+        scalars = r.initialScalars().clone();
+        plans = steadyPlans(r, scalars);
+        prewarm(plans, k, buffers, size);
+    }
+
+    /** The benchmarks' data: a parameter of standard normal values and a gradient 100 times smaller (seed 42). */
+    static void fillSeeded(MemorySegment param, MemorySegment grad, int size) {
+        SplittableRandom random = new SplittableRandom(42);
         for (long i = 0; i < size; i++) {
             param.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) random.nextGaussian());
             grad.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (random.nextGaussian() * 1e-2));
         }
-        List<MemorySegment> slots = new ArrayList<>();
-        for (String s : r.slotNames()) {
-            MemorySegment seg = allocate();
-            seg.fill((byte) 0);
-            float init = r.initialSlotValue(s);
-            for (long i = 0; i < size && init != 0f; i++) {
-                seg.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
-            }
-            slots.add(seg);
+    }
+
+    /** Sets the first {@code size} floats of {@code seg} to the rule's initial value of slot {@code slot}. */
+    static void initialiseSlot(Rule r, String slot, MemorySegment seg, int size) {
+        seg.fill((byte) 0);
+        float init = r.initialSlotValue(slot);
+        for (long i = 0; i < size && init != 0f; i++) {
+            seg.setAtIndex(ValueLayout.JAVA_FLOAT, i, init);
         }
-        buffers = new ParamBuffers(param, grad, slots, r.initialParameterScalars().clone());
-        // Steps well past the first, so every rule runs its steady-state formula; a cycle of them,
-        // so a periodic rule is measured at its average (spec §M's traffic): Lookahead syncs every
-        // 5th step, Ranger every 6th. SWATS keeps step 10 (its Adam phase, see StepBenchSwatsTest).
+    }
+
+    /**
+     * The plans of steps 10, 11, … in turn ({@link #CYCLE} of them, one for a rule of whole parameters),
+     * after planning steps 1–9 over {@code scalars}. Steps well past the first, so every rule runs its
+     * steady-state formula; a cycle of them, so a periodic rule is measured at its average (spec §M's
+     * traffic): Lookahead syncs every 5th step, Ranger every 6th. SWATS keeps step 10 (its Adam phase,
+     * see StepBenchSwatsTest).
+     */
+    static StepPlan[] steadyPlans(Rule r, double[] scalars) {
         double lr = BenchRules.learningRate(r);
-        scalars = r.initialScalars().clone();
         for (int t = 1; t < 10; t++) {
             r.plan(new StepContext(t, lr, lr, scalars));
         }
-        plans = new StepPlan[r.wholeParameters() ? 1 : CYCLE];
+        StepPlan[] plans = new StepPlan[r.wholeParameters() ? 1 : CYCLE];
         for (int t = 0; t < plans.length; t++) {
             plans[t] = r.plan(new StepContext(10 + t, lr, lr, scalars));
         }
-        // The pre-warm steps a parameter of its own: views of the first elements of the same buffers
-        // (a rule may need whole parameters, e.g. SWATS), sharing the per-parameter scalars.
+        return plans;
+    }
+
+    /**
+     * The count-based pre-warm ({@link #PREWARM_CALLS} calls), on a parameter of its own: views of the
+     * first elements of the same buffers (a rule may need whole parameters, e.g. SWATS), sharing the
+     * per-parameter scalars.
+     */
+    static void prewarm(StepPlan[] plans, UpdateKernels k, ParamBuffers buffers, int size) {
         int prefix = Math.min(size, PREWARM_ELEMENTS);
-        ParamBuffers head = new ParamBuffers(head(param, prefix), head(grad, prefix),
-                slots.stream().map(s -> head(s, prefix)).toList(), buffers.scalars());
+        ParamBuffers head = new ParamBuffers(head(buffers.param(), prefix), head(buffers.grad(), prefix),
+                buffers.slots().stream().map(s -> head(s, prefix)).toList(), buffers.scalars());
         for (int i = 0; i < PREWARM_CALLS; i++) {
             plans[i % plans.length].apply(k, head, 0, prefix);
         }
