@@ -391,7 +391,7 @@ public final class Optimizer implements AutoCloseable {
             checkFloats("gradient of parameter '" + name + "'", grad);
             List<Integer> dims = shapeOf(name, shape, value.byteSize() / Float.BYTES);
             checkRegistration(group, "parameter '" + name + "'", value, grad, gradientWriter(group, List.of(dims)));
-            List<MemorySegment> slots = allocateSlots(group.rule(), value);
+            List<MemorySegment> slots = allocateSlots(group.rule(), value, grad);
             work = null;
             group.params.put(name, new ParamGroup.Param(name, value, grad,
                     new ParamBuffers(value, grad, slots, group.rule().initialParameterScalars().clone()), value.byteSize() / Float.BYTES, dims));
@@ -454,7 +454,7 @@ public final class Optimizer implements AutoCloseable {
             }
             checkRegistration(group, what, values, grads, gradientWriter(group, shapes));
             Rule rule = group.rule();
-            List<MemorySegment> slots = allocateSlots(rule, values);
+            List<MemorySegment> slots = allocateSlots(rule, values, grads);
             work = null;
             for (int k = 0; k < names.size(); k++) {
                 String name = names.get(k);
@@ -477,14 +477,17 @@ public final class Optimizer implements AutoCloseable {
 
     /**
      * The rule's state slots for a parameter like {@code value}, in memory of its kind ({@link #stateArena}),
-     * small parameters' slots carved one after another from shared chunks ({@link SlotMemory}).
+     * small parameters' slots carved one after another from shared chunks ({@link SlotMemory}), large
+     * native ones placed within a page apart from {@code value}, {@code grad} and each other.
      */
-    private List<MemorySegment> allocateSlots(Rule rule, MemorySegment value) {
+    private List<MemorySegment> allocateSlots(Rule rule, MemorySegment value, MemorySegment grad) {
         List<MemorySegment> slots = new ArrayList<>();
+        List<MemorySegment> streams = new ArrayList<>(List.of(value, grad));
         long n = value.byteSize() / Float.BYTES;
         Arena in = stateArena(value);
         for (String slot : rule.slotNames()) {
-            MemorySegment s = slotMemory.allocate(slot, n, in);
+            MemorySegment s = slotMemory.allocate(slot, n, in, streams);
+            streams.add(s);
             float init = rule.initialSlotValue(slot);
             if (rule.slotCopiesParameter(slot)) {
                 s.copyFrom(value);

@@ -3,6 +3,7 @@ package dev.gradus;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +36,8 @@ final class SlotMemory {
     static final long MAX_CHUNK = 1 << 20;
     /** Floats per 64 bytes: every slice starts on a multiple of it within its chunk. */
     private static final long LINE = 16;
+    /** Bytes of the page whose offsets {@link #farthestOffset} spreads. */
+    static final long PAGE = 4096;
 
     /** Per arena (null: the heap), per slot name, the chunks. */
     private final Map<Arena, Map<String, Chunks>> chunks = new HashMap<>();
@@ -44,10 +47,46 @@ final class SlotMemory {
      * if {@code in} is null, else 64-byte-aligned memory of {@code in}, which owns (and frees) it.
      */
     MemorySegment allocate(String slot, long floats, Arena in) {
+        return allocate(slot, floats, in, List.of());
+    }
+
+    /**
+     * As {@link #allocate(String, long, Arena)}, and a native slot of its own (over {@link #MAX_SLICED}
+     * floats) starts at the offset within a 4 KiB page, a multiple of 64 bytes, farthest from those of
+     * the native segments in {@code streams} (the parameter's value, gradient and slots so far). Why: on
+     * the Zen 3 machine a loop that loads one stream just after storing to another at the same offset
+     * within a page waited for the store (4K aliasing), and every buffer from {@code Arena.allocate} of
+     * several megabytes starts at the same such offset: an Adam-like 4-read/3-write loop over 16M native
+     * floats took 15.8–19.1 ms with the four at one offset and 11.6–13.5 ms with the two written state
+     * streams moved 1 and 2 KiB away (docs/performance-history.md, session 15).
+     */
+    MemorySegment allocate(String slot, long floats, Arena in, List<MemorySegment> streams) {
         if (floats > MAX_SLICED) {
-            return fresh(floats, in);
+            if (in == null) {
+                return fresh(floats, null);
+            }
+            return in.allocate(floats * Float.BYTES + PAGE, PAGE).asSlice(farthestOffset(streams), floats * Float.BYTES);
         }
         return chunks.computeIfAbsent(in, a -> new HashMap<>()).computeIfAbsent(slot, s -> new Chunks(in)).slice(floats);
+    }
+
+    /** The multiple of 64 in [0, 4096) farthest (around the page) from the page offsets of the native {@code streams}; the lowest on a tie. */
+    static long farthestOffset(List<MemorySegment> streams) {
+        long best = 0, bestDistance = -1;
+        for (long offset = 0; offset < PAGE; offset += 64) {
+            long nearest = PAGE;
+            for (MemorySegment s : streams) {
+                if (s.isNative()) {
+                    long d = Math.floorMod(offset - s.address(), PAGE);
+                    nearest = Math.min(nearest, Math.min(d, PAGE - d));
+                }
+            }
+            if (nearest > bestDistance) {
+                best = offset;
+                bestDistance = nearest;
+            }
+        }
+        return best;
     }
 
     /** Zeroed memory of its own: a {@code float[]} (no arena) or 64-byte-aligned memory of {@code in}. */

@@ -126,4 +126,39 @@ class SlotMemoryTest {
         assertEquals(0, c.address() % 64);
         assertFalse(c.heapBase().isPresent());
     }
+
+    @Test
+    void largeNativeSlotsStartAwayFromTheirParametersWithinAPage() {
+        long n = SlotMemory.MAX_SLICED + 1;
+        try (Arena arena = Arena.ofConfined()) {
+            // value and gradient at one page offset, as separate large allocations come: the four streams spread a quarter page apart
+            MemorySegment value = arena.allocate(n * Float.BYTES + 4096, 4096).asSlice(64), grad = arena.allocate(n * Float.BYTES + 4096, 4096).asSlice(64);
+            SlotMemory mem = new SlotMemory();
+            List<MemorySegment> streams = new ArrayList<>(List.of(value, grad));
+            MemorySegment m = mem.allocate("m", n, arena, streams);
+            streams.add(m);
+            MemorySegment v = mem.allocate("v", n, arena, streams);
+            assertEquals(n * Float.BYTES, m.byteSize());
+            assertEquals(n * Float.BYTES, v.byteSize());
+            assertEquals(64 + 2048, m.address() % 4096);
+            assertEquals(64 + 1024, v.address() % 4096);
+            m.fill((byte) 1);           // the slices lie inside their allocations
+            v.fill((byte) 1);
+        }
+    }
+
+    @Test
+    void farthestOffsetMaximisesTheNearestDistanceAroundThePage() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment page = arena.allocate(8192, 4096);
+            assertEquals(0, SlotMemory.farthestOffset(List.of()));
+            assertEquals(2048, SlotMemory.farthestOffset(List.of(page)));
+            // 1000 and 3000 leave gaps of 2000 and 2096 (across the page end, middle 4048): 4032 is 1032 from 3000 and 1064 from 1000; 0 only 1000 from 1000
+            assertEquals(4032, SlotMemory.farthestOffset(List.of(page.asSlice(1000), page.asSlice(3000))));
+            // heap segments have no address to avoid
+            assertEquals(0, SlotMemory.farthestOffset(List.of(MemorySegment.ofArray(new float[4]))));
+            // a native offset twice counts once: 64 → 2112
+            assertEquals(2112, SlotMemory.farthestOffset(List.of(page.asSlice(64), page.asSlice(4096 + 64))));
+        }
+    }
 }
