@@ -21,8 +21,8 @@ import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Memory-bandwidth probes over {@code size} floats with the same memory kinds, alignment and fork
- * settings as {@link StepBench}, so that a rule's effective bandwidth can be set against what plain
+ * Memory-bandwidth probes over {@code size} floats with the same memory kinds, alignment, placement
+ * ({@link PagePlacement}) and fork settings as {@link StepBench}, so that a rule's effective bandwidth can be set against what plain
  * streaming achieves in the same run:
  * <ul>
  *   <li>{@link #triad}: STREAM's triad {@code a ← b + s·c}: 8 bytes read, 4 written per element
@@ -52,6 +52,7 @@ public class ProbeBench {
     public String memory;
 
     private Arena arena;
+    private PagePlacement placement;
     private MemorySegment a;
     private MemorySegment b;
     private MemorySegment c;
@@ -60,15 +61,16 @@ public class ProbeBench {
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
         arena = Arena.ofShared();
+        placement = new PagePlacement(arena);
+        d = allocate(2.0f);       // d and a (read first) stand for a gradient and a value, b and c for state
         a = allocate(0.5f);
         b = allocate(1.0f);
         c = allocate(0.25f);
-        d = allocate(2.0f);
         ProbeLoops.prewarm(params.getBenchmark(), a, b, c, d, size);
     }
 
     private MemorySegment allocate(float value) {
-        MemorySegment s = memory.equals("array") ? MemorySegment.ofArray(new float[size]) : arena.allocate(4L * size, 64);
+        MemorySegment s = memory.equals("array") ? MemorySegment.ofArray(new float[size]) : placement.next(size);
         for (long i = 0; i < size; i++) {
             s.setAtIndex(ValueLayout.JAVA_FLOAT, i, value);
         }

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One optimizer step over one parameter of {@code size} floats: the scalar reference and the
- * vector twin, on {@code float[]} (heap segments) and on 64-byte-aligned native segments. Each
+ * vector twin, on {@code float[]} (heap segments) and on 64-byte-aligned native segments, placed
+ * within the page as an optimizer places a parameter's state ({@link PagePlacement}). Each
  * parameter combination runs in its own fork, so a call site never sees both memory kinds.
  * Each call applies the next plan of a cycle of {@value #CYCLE} consecutive steps (10 to 69), so a
  * rule that does more on some steps (Lookahead's sync) is measured at its average per step.
@@ -76,6 +77,7 @@ public class StepBench {
     public String memory;
 
     private Arena arena;
+    private PagePlacement placement;
     private UpdateKernels k;
     private ParamBuffers buffers;
     /** The plans of steps 10, 11, … in turn (see {@link #CYCLE}). */
@@ -88,6 +90,7 @@ public class StepBench {
         Rule r = BenchRules.get(rule);
         k = Kernels.byName(kernels);
         arena = Arena.ofShared();
+        placement = new PagePlacement(arena);
         MemorySegment param = allocate(), grad = allocate();
         fillSeeded(param, grad, size);
         List<MemorySegment> slots = new ArrayList<>();
@@ -163,7 +166,7 @@ public class StepBench {
     }
 
     private MemorySegment allocate() {
-        return memory.equals("array") ? MemorySegment.ofArray(new float[size]) : arena.allocate(4L * size, 64);
+        return memory.equals("array") ? MemorySegment.ofArray(new float[size]) : placement.next(size);
     }
 
     @TearDown(Level.Trial)

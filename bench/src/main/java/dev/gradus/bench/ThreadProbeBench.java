@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * The bandwidth probes of {@link ProbeBench} ({@link Probe}: triad and copy4r3w, the same loops)
  * on {@value #THREADS} threads at once: the roofline of a {@link ThreadBench} step on two threads.
  * {@code elements} floats in all are split into one contiguous share per JMH thread; each thread
- * allocates its own 64-byte-aligned native buffers of its share (first touch by the thread that
+ * allocates its own 64-byte-aligned native buffers of its share, placed as {@link PagePlacement} places
+ * them (first touch by the thread that
  * streams them, as a {@code StepPool} worker touches its tasks) and streams them, independently of
  * the other, call after call. JMH starts and stops the threads' iterations together.
  *
@@ -57,6 +58,7 @@ public class ThreadProbeBench {
 
     private int share;
     private Arena arena;
+    private PagePlacement placement;
     private MemorySegment a;
     private MemorySegment b;
     private MemorySegment c;
@@ -67,15 +69,16 @@ public class ThreadProbeBench {
         int n = thread.getThreadCount(), i = thread.getThreadIndex();
         share = elements / n + (i < elements % n ? 1 : 0);
         arena = Arena.ofShared();
+        placement = new PagePlacement(arena);
+        d = allocate(2.0f);       // d and a (read first) stand for a gradient and a value, b and c for state
         a = allocate(0.5f);
         b = allocate(1.0f);
         c = allocate(0.25f);
-        d = allocate(2.0f);
         ProbeLoops.prewarm(params.getBenchmark(), a, b, c, d, share);
     }
 
     private MemorySegment allocate(float value) {
-        MemorySegment s = arena.allocate(4L * Math.max(share, 1), 64);
+        MemorySegment s = placement.next(Math.max(share, 1));
         for (long i = 0; i < share; i++) {
             s.setAtIndex(ValueLayout.JAVA_FLOAT, i, value);
         }
