@@ -1,5 +1,7 @@
 package dev.gradus;
 
+import dev.gradus.kernel.PageOffsets;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
@@ -14,7 +16,8 @@ import java.util.Map;
  * separate arrays (each a new stream for the hardware prefetchers, probably the cost: this VM has
  * no counters to confirm it); with the state slots
  * contiguous the bare Adam kernels ran that step in 14% less time ({@code KernelCallsBench},
- * {@code arrays=separate} vs {@code hybrid}). Larger parameters get memory of their own.
+ * {@code arrays=separate} vs {@code hybrid}). Larger parameters get memory of their own, native
+ * memory placed within the page away from the parameter's other streams.
  *
  * <p>Every slice starts on a 64-byte boundary of its chunk: native chunks are 64-byte aligned, so
  * native slices are too, as the optimizer's Javadoc promises; heap slices all share their chunk's
@@ -36,8 +39,7 @@ final class SlotMemory {
     static final long MAX_CHUNK = 1 << 20;
     /** Floats per 64 bytes: every slice starts on a multiple of it within its chunk. */
     private static final long LINE = 16;
-    /** Bytes of the page whose offsets {@link #farthestOffset} spreads. */
-    static final long PAGE = 4096;
+    private static final long PAGE = PageOffsets.PAGE;
 
     /** Per arena (null: the heap), per slot name, the chunks. */
     private final Map<Arena, Map<String, Chunks>> chunks = new HashMap<>();
@@ -52,8 +54,8 @@ final class SlotMemory {
 
     /**
      * As {@link #allocate(String, long, Arena)}, and a native slot of its own (over {@link #MAX_SLICED}
-     * floats) starts at the offset within a 4 KiB page, a multiple of 64 bytes, farthest from those of
-     * the native segments in {@code streams} (the parameter's value, gradient and slots so far). Why: on
+     * floats) starts at the offset within a 4 KiB page farthest from those of the native segments in
+     * {@code streams} (the parameter's value, gradient and slots so far: {@link PageOffsets}). Why: on
      * the Zen 3 machine a loop that loads one stream just after storing to another at the same offset
      * within a page waited for the store (4K aliasing), and every buffer from {@code Arena.allocate} of
      * several megabytes starts at the same such offset: an Adam-like 4-read/3-write loop over 16M native
@@ -65,28 +67,9 @@ final class SlotMemory {
             if (in == null) {
                 return fresh(floats, null);
             }
-            return in.allocate(floats * Float.BYTES + PAGE, PAGE).asSlice(farthestOffset(streams), floats * Float.BYTES);
+            return in.allocate(floats * Float.BYTES + PAGE, PAGE).asSlice(PageOffsets.farthest(streams), floats * Float.BYTES);
         }
         return chunks.computeIfAbsent(in, a -> new HashMap<>()).computeIfAbsent(slot, s -> new Chunks(in)).slice(floats);
-    }
-
-    /** The multiple of 64 in [0, 4096) farthest (around the page) from the page offsets of the native {@code streams}; the lowest on a tie. */
-    static long farthestOffset(List<MemorySegment> streams) {
-        long best = 0, bestDistance = -1;
-        for (long offset = 0; offset < PAGE; offset += 64) {
-            long nearest = PAGE;
-            for (MemorySegment s : streams) {
-                if (s.isNative()) {
-                    long d = Math.floorMod(offset - s.address(), PAGE);
-                    nearest = Math.min(nearest, Math.min(d, PAGE - d));
-                }
-            }
-            if (nearest > bestDistance) {
-                best = offset;
-                bestDistance = nearest;
-            }
-        }
-        return best;
     }
 
     /** Zeroed memory of its own: a {@code float[]} (no arena) or 64-byte-aligned memory of {@code in}. */

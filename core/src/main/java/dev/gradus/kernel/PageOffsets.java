@@ -1,0 +1,46 @@
+package dev.gradus.kernel;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+/**
+ * Where within a 4 KiB page to start a native buffer that a kernel streams beside others. Large
+ * buffers from {@code Arena.allocate} all start at one offset within a page, and on some processors
+ * (the Zen 3 machine of the README's figures) a loop that loads one stream right after storing to
+ * another at the same page offset waits for the store (4K aliasing): an Adam step over 16M native
+ * floats ran about 1.4 times slower with its four buffers at one offset than with the state spread.
+ * The optimizer places its large native state slots with {@link #farthest}; a caller of the kernels
+ * who allocates state itself can do the same:
+ * {@code arena.allocate(bytes + PAGE, PAGE).asSlice(PageOffsets.farthest(List.of(value, grad)), bytes)}.
+ */
+public final class PageOffsets {
+
+    /** Bytes of the page whose offsets are spread. */
+    public static final long PAGE = 4096;
+
+    private PageOffsets() {
+    }
+
+    /**
+     * The multiple of 64 in [0, {@value #PAGE}) farthest, around the page, from the page offsets of the
+     * native segments among {@code streams} (heap segments have no address and are passed over); the
+     * lowest such offset on a tie, 0 when none is native.
+     */
+    public static long farthest(List<MemorySegment> streams) {
+        long best = 0, bestDistance = -1;
+        for (long offset = 0; offset < PAGE; offset += 64) {
+            long nearest = PAGE;
+            for (MemorySegment s : streams) {
+                if (s.isNative()) {
+                    long d = Math.floorMod(offset - s.address(), PAGE);
+                    nearest = Math.min(nearest, Math.min(d, PAGE - d));
+                }
+            }
+            if (nearest > bestDistance) {
+                best = offset;
+                bestDistance = nearest;
+            }
+        }
+        return best;
+    }
+}
