@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * JDK's segment access code is shared by all callers and C2 specialises it by the segment classes it
  * has seen, so code that takes both kinds through it is compiled against a profile holding both. The
  * scalar reference takes heap buffers as arrays ({@code HeapFloats}); the SIMD loops do not yet (the
- * README has the figures and what was tried). The default size has a scalar tail of 9 elements. Not
+ * README has the figures, {@code docs/performance-history.md} what was tried). The default size has a scalar tail of 9 elements. Not
  * part of the report: {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar MemoryKindsBench}.
  * Score: ns per step.
  */

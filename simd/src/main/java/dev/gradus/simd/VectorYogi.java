@@ -13,9 +13,11 @@ import java.nio.ByteOrder;
 
 /**
  * Vector twin of {@link ScalarYogi} (spec R15). Where the scalar twin multiplies ⟨−(1−β2)⟩ by σ, this
- * one selects the product from its three values, computed once per call (the same bits): with σ as
- * a blend of ±1 followed by the multiplication, the compiled loop ran 16M-float steps on native memory
- * at about 1.2× Adam's time in some JVMs and not in others (README, "16M and 64M").
+ * one selects the product from its three values, computed once per call (the same bits). The selection
+ * replaced a blend of ±1 followed by the multiplication when, in some JVMs, the compiled loop ran
+ * 16M-float steps on native memory at 1.2–1.5× Adam's time; that slow mode has since shown with either
+ * form and not at other times, so its cause is not known ({@code docs/performance-history.md}, "Yogi's
+ * slow mode").
  */
 final class VectorYogi implements YogiKernels {
 
