@@ -61,7 +61,9 @@ import java.util.function.IntConsumer;
  * for parameters in a confined arena of that thread, a shared one otherwise. The slots of
  * parameters of up to 65,536 floats are carved one after another from shared chunks, so a step
  * over many small parameters streams their state like one buffer (the kernels alone took 14% less
- * time for 1000 × 1K). Slots can be read by name, never written
+ * time for 1000 × 1K). A larger native parameter's slots start at offsets within a 4 KiB page away
+ * from its value, gradient and each other ({@link dev.gradus.kernel.PageOffsets}: on some processors
+ * loads wait on stores to the same page offset). Slots can be read by name, never written
  * from outside. All parameters share one step counter, so they must be registered before the first
  * {@link #step()}.
  *
