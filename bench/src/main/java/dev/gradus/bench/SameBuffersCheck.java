@@ -10,6 +10,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A diagnostic, not a benchmark: steps several rules with the SIMD kernels over the <em>same</em>
@@ -31,24 +32,33 @@ public final class SameBuffersCheck {
         String[] rules = (args.length > 0 ? args[0] : "yogi,adam").split(",");
         boolean heap = args.length > 1 && args[1].equals("array");
         int size = args.length > 2 ? Integer.parseInt(args[2]) : 1 << 24;
+        System.out.println(line(rules, heap, size, Kernels.byName("vector")));
+    }
+
+    /**
+     * Each rule's mean step time over the same buffers with kernels {@code k}, two rounds of the rules
+     * in turn: {@code "yogi 11.92 ms  adam 11.83 ms  yogi 11.90 ms  adam 11.85 ms"}. Native buffers are
+     * placed as {@link StepBench}'s ({@link PagePlacement}).
+     */
+    static String line(String[] rules, boolean heap, int size, UpdateKernels k) {
         int slots = 0;
         for (String name : rules) {
             slots = Math.max(slots, BenchRules.get(name).slotNames().size());
         }
         try (Arena arena = Arena.ofConfined()) {
+            PagePlacement placement = new PagePlacement(arena);
             MemorySegment[] b = new MemorySegment[2 + slots];
             for (int i = 0; i < b.length; i++) {
-                b[i] = heap ? MemorySegment.ofArray(new float[size]) : arena.allocate(4L * size, 64);
+                b[i] = heap ? MemorySegment.ofArray(new float[size]) : placement.next(size);
             }
             StepBench.fillSeeded(b[0], b[1], size);
-            UpdateKernels k = Kernels.byName("vector");
             List<String> line = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
                 for (String name : rules) {
-                    line.add(String.format("%s %.4g ms", name, meanStepMillis(name, k, b, size)));
+                    line.add(String.format(Locale.ROOT, "%s %.4g ms", name, meanStepMillis(name, k, b, size)));
                 }
             }
-            System.out.println(String.join("  ", line));
+            return String.join("  ", line);
         }
     }
 
