@@ -39,7 +39,6 @@ final class SlotMemory {
     static final long MAX_CHUNK = 1 << 20;
     /** Floats per 64 bytes: every slice starts on a multiple of it within its chunk. */
     private static final long LINE = 16;
-    private static final long PAGE = PageOffsets.PAGE;
 
     /** Per arena (null: the heap), per slot name, the chunks. */
     private final Map<Arena, Map<String, Chunks>> chunks = new HashMap<>();
@@ -64,10 +63,7 @@ final class SlotMemory {
      */
     MemorySegment allocate(String slot, long floats, Arena in, List<MemorySegment> streams) {
         if (floats > MAX_SLICED) {
-            if (in == null) {
-                return fresh(floats, null);
-            }
-            return in.allocate(floats * Float.BYTES + PAGE, PAGE).asSlice(PageOffsets.farthest(streams), floats * Float.BYTES);
+            return in == null ? fresh(floats, null) : PageOffsets.allocate(in, floats * Float.BYTES, streams);
         }
         return chunks.computeIfAbsent(in, a -> new HashMap<>()).computeIfAbsent(slot, s -> new Chunks(in)).slice(floats);
     }

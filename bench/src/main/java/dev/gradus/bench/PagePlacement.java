@@ -11,7 +11,7 @@ import java.util.List;
  * A benchmark's native buffers laid out as the optimizer lays out a parameter's: the first two (the
  * value and gradient, or a probe's two streams standing for them) where {@link Arena#allocate(long, long)}
  * puts them, every later one of over 65,536 floats at the offset within a 4 KiB page farthest from those
- * before it ({@link PageOffsets#farthest}, as the optimizer's state memory, {@code SlotMemory}).
+ * before it ({@link PageOffsets#allocate}, as the optimizer's state memory, {@code SlotMemory}).
  * Large allocations all start at one page offset, and on the Zen 3 machine a loop that loads one
  * stream just after storing to another at the same offset waits for the store (4K aliasing): with every
  * buffer at one offset, native steps at 16M ran about 1.4 times slower than with the state spread.
@@ -20,7 +20,6 @@ final class PagePlacement {
 
     /** Floats above which the optimizer gives a slot memory of its own, placed within the page. */
     static final long SPREAD_ABOVE = 1 << 16;
-    static final long PAGE = PageOffsets.PAGE;
 
     private final Arena arena;
     private final List<MemorySegment> placed = new ArrayList<>();
@@ -34,7 +33,7 @@ final class PagePlacement {
         long bytes = floats * Float.BYTES;
         MemorySegment s = placed.size() < 2 || floats <= SPREAD_ABOVE
                 ? arena.allocate(Math.max(bytes, 1), 64).asSlice(0, bytes)
-                : arena.allocate(bytes + PAGE, PAGE).asSlice(PageOffsets.farthest(placed), bytes);
+                : PageOffsets.allocate(arena, bytes, placed);
         placed.add(s);
         return s;
     }

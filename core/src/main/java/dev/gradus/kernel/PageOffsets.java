@@ -1,5 +1,6 @@
 package dev.gradus.kernel;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
@@ -9,9 +10,8 @@ import java.util.List;
  * (the Zen 3 machine of the README's figures) a loop that loads one stream right after storing to
  * another at the same page offset waits for the store (4K aliasing): an Adam step over 16M native
  * floats ran about 1.4 times slower with its four buffers at one offset than with the state spread.
- * The optimizer places its large native state slots with {@link #farthest}; a caller of the kernels
- * who allocates state itself can do the same:
- * {@code arena.allocate(bytes + PAGE, PAGE).asSlice(PageOffsets.farthest(List.of(value, grad)), bytes)}.
+ * The optimizer allocates its large native state slots with {@link #allocate}; a caller of the kernels
+ * who allocates state itself can do the same: {@code PageOffsets.allocate(arena, bytes, List.of(value, grad))}.
  */
 public final class PageOffsets {
 
@@ -19,6 +19,14 @@ public final class PageOffsets {
     public static final long PAGE = 4096;
 
     private PageOffsets() {
+    }
+
+    /**
+     * {@code bytes} of zeroed memory of {@code arena}, starting at the page offset {@link #farthest} from
+     * {@code apart}: a slice of an allocation one page larger, which the arena owns and frees.
+     */
+    public static MemorySegment allocate(Arena arena, long bytes, List<MemorySegment> apart) {
+        return arena.allocate(bytes + PAGE, PAGE).asSlice(farthest(apart), bytes);
     }
 
     /**

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +23,20 @@ class PageOffsetsTest {
             assertEquals(0, PageOffsets.farthest(List.of(MemorySegment.ofArray(new float[4]))));
             // a native offset twice counts once: 64 → 2112
             assertEquals(2112, PageOffsets.farthest(List.of(page.asSlice(64), page.asSlice(4096 + 64))));
+        }
+    }
+
+    @Test
+    void allocateStartsTheBufferAtThatOffsetInsideItsAllocation() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment page = arena.allocate(8192, 4096), value = page.asSlice(64, 100);
+            MemorySegment s = PageOffsets.allocate(arena, 10_000, List.of(value));
+            assertEquals(10_000, s.byteSize());
+            assertEquals(64 + 2048, s.address() % PageOffsets.PAGE);
+            for (long i = 0; i < s.byteSize(); i++) {
+                assertEquals(0, s.get(ValueLayout.JAVA_BYTE, i));
+            }
+            s.fill((byte) 1);
         }
     }
 }
