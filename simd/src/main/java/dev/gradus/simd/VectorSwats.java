@@ -38,13 +38,24 @@ import java.nio.ByteOrder;
  * did not finish in the shadow of the additions (a profile showed the loop waiting on the division).
  * So each iteration runs stage A (loads, m, v, their stores) of vector k, stage B (d = √v + ε) of
  * vector k−1 and stage C (u, θ, the products) of vector k−2: each stage's inputs are ready a vector
- * earlier. {@code StepBench}, one run, three forks: 64K 37.7 / 37.5 µs ({@code float[]} / native)
+ * earlier (on Zen 5 with 512-bit vectors; the figures that follow are from there). {@code StepBench}, one run, three forks: 64K 37.7 / 37.5 µs ({@code float[]} / native)
  * against the bare chains' 35.1 µs, where the blocks of 512 of session 11 (one stage, a whole block
  * behind) took 42.6 / 41.2 µs against 35.7 in another run. Two stages (A and B together, within the
  * blocks) gave 41.2 / 38.9 µs. A lag of 256, 512 or 768 elements made no difference beyond the noise
  * (64K 37.5–38.8 µs, 16M 10.6–12.2 ms). The chains' additions are written out in the loop: with the
  * longer loop body C2 stopped inlining a helper method there, and the call spilled every vector
  * register (75 µs at 64K).
+ *
+ * <p>Why stages B and C read their inputs again: they once carried them in registers from stage A
+ * (θ, g, m and v of two vectors), and with 256-bit vectors (AVX2: 16 registers) C2 then kept the two
+ * float sums out of the vector registers, one in a general register (two moves on each addition
+ * chain per iteration) and one on the stack (a store and a reload), which lengthened the chains that
+ * set the pace. Now stage B loads v (or vMax) and stage C loads θ, g and m from memory, which still
+ * hold the values stage A read or wrote (θ is written in stage C), and applies the weight decay to g
+ * again: the same operations on the same floats, so the same bits, and only d = √v + ε crosses
+ * iterations. Zen 3, {@code StepBench -f 3} at 64K: 89.7 / 87.5 µs ({@code float[]} / native) before,
+ * 70.2 / 68.8 µs after, beside the bare chains' 62.6 µs; the perfasm profile shows the sums in vector
+ * registers.
  *
  * <p>Why the scalar prologue: the first elements up to a cache line ({@link CacheLines}) run in the
  * scalar twin, which starts the sums, so that the vector loop's accesses do not straddle lines. A
@@ -100,73 +111,64 @@ final class VectorSwats implements SwatsKernels {
         final long whole = start + S.loopBound(to - start);
         final long bound = whole - start >= 2L * LANES ? whole : start;    // the pipeline needs two vectors
         if (bound > start) {
+            final MemorySegment vd = amsgrad ? vMax : v;    // stage B's v is vMax with AMSGrad
             // filling the pipeline: stage A of the first two vectors, stage B of the first
-            final long o1 = start * Float.BYTES, o2 = o1 + (long) LANES * Float.BYTES;
-            FloatVector p1 = FloatVector.fromMemorySegment(S, param, o1, NATIVE);
-            FloatVector g1 = FloatVector.fromMemorySegment(S, grad, o1, NATIVE);
-            // g ← g + ⟨λ⟩·θ
-            if (l2) g1 = g1.add(wd.mul(p1));
-            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-            FloatVector m1 = FloatVector.fromMemorySegment(S, m, o1, NATIVE).mul(b1).add(omb1.mul(g1));
-            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-            FloatVector v1 = FloatVector.fromMemorySegment(S, v, o1, NATIVE).mul(b2).add(omb2.mul(g1).mul(g1));
-            m1.intoMemorySegment(m, o1, NATIVE);
-            v1.intoMemorySegment(v, o1, NATIVE);
-            if (amsgrad) {
-                // vMax ← max(vMax, v)
-                v1 = FloatVector.fromMemorySegment(S, vMax, o1, NATIVE).max(v1);    // stage B's v is vMax
-                v1.intoMemorySegment(vMax, o1, NATIVE);
-            }
-            FloatVector p2 = FloatVector.fromMemorySegment(S, param, o2, NATIVE);
-            FloatVector g2 = FloatVector.fromMemorySegment(S, grad, o2, NATIVE);
-            // g ← g + ⟨λ⟩·θ
-            if (l2) g2 = g2.add(wd.mul(p2));
-            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-            FloatVector m2 = FloatVector.fromMemorySegment(S, m, o2, NATIVE).mul(b1).add(omb1.mul(g2));
-            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-            FloatVector v2 = FloatVector.fromMemorySegment(S, v, o2, NATIVE).mul(b2).add(omb2.mul(g2).mul(g2));
-            m2.intoMemorySegment(m, o2, NATIVE);
-            v2.intoMemorySegment(v, o2, NATIVE);
-            if (amsgrad) {
-                // vMax ← max(vMax, v)
-                v2 = FloatVector.fromMemorySegment(S, vMax, o2, NATIVE).max(v2);    // stage B's v is vMax
-                v2.intoMemorySegment(vMax, o2, NATIVE);
-            }
-            // d ← √v + ⟨eps⟩  (√vMax with AMSGrad)
-            FloatVector d1 = v1.sqrt().add(eps);
-            for (long e = start + 2L * LANES; e < bound; e += LANES) {
+            for (long e = start; e < start + 2L * LANES; e += LANES) {
                 final long o = e * Float.BYTES;
-                // stage A of the vector at e
-                FloatVector p3 = FloatVector.fromMemorySegment(S, param, o, NATIVE);
-                FloatVector g3 = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
                 // g ← g + ⟨λ⟩·θ
-                if (l2) g3 = g3.add(wd.mul(p3));
+                if (l2) g = g.add(wd.mul(p));
                 // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-                FloatVector m3 = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g3));
+                FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
                 // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-                FloatVector v3 = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g3).mul(g3));
-                m3.intoMemorySegment(m, o, NATIVE);
-                v3.intoMemorySegment(v, o, NATIVE);
+                FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+                mi.intoMemorySegment(m, o, NATIVE);
+                vi.intoMemorySegment(v, o, NATIVE);
                 if (amsgrad) {
                     // vMax ← max(vMax, v)
-                    v3 = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(v3);    // stage B's v is vMax
-                    v3.intoMemorySegment(vMax, o, NATIVE);
+                    FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(vi).intoMemorySegment(vMax, o, NATIVE);
+                }
+            }
+            // d ← √v + ⟨eps⟩  (√vMax with AMSGrad)
+            FloatVector d1 = FloatVector.fromMemorySegment(S, vd, start * Float.BYTES, NATIVE).sqrt().add(eps);
+            for (long e = start + 2L * LANES; e < bound; e += LANES) {
+                // stage A of the vector at e
+                final long o = e * Float.BYTES;
+                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+                // g ← g + ⟨λ⟩·θ
+                if (l2) g = g.add(wd.mul(p));
+                // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+                FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+                // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+                FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+                mi.intoMemorySegment(m, o, NATIVE);
+                vi.intoMemorySegment(v, o, NATIVE);
+                if (amsgrad) {
+                    // vMax ← max(vMax, v)
+                    FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(vi).intoMemorySegment(vMax, o, NATIVE);
                 }
                 // stage B of the vector at e − LANES
                 // d ← √v + ⟨eps⟩  (√vMax with AMSGrad)
-                FloatVector d2 = v2.sqrt().add(eps);
+                final FloatVector d2 = FloatVector.fromMemorySegment(S, vd, o - (long) LANES * Float.BYTES, NATIVE).sqrt().add(eps);
                 // stage C of the vector at e1 = e − 2·LANES, its products at ring slot r1
                 final long e1 = e - 2L * LANES;
                 final int r1 = (int) (e1 - start) & RING_MASK;
+                final long oc = e1 * Float.BYTES;
+                FloatVector pc = FloatVector.fromMemorySegment(S, param, oc, NATIVE);
+                FloatVector gc = FloatVector.fromMemorySegment(S, grad, oc, NATIVE);
+                // g ← g + ⟨λ⟩·θ
+                if (l2) gc = gc.add(wd.mul(pc));
                 // u ← (m/d)·⟨−ss⟩
-                final FloatVector u1 = m1.div(d1).mul(negStep);
+                final FloatVector u = FloatVector.fromMemorySegment(S, m, oc, NATIVE).div(d1).mul(negStep);
                 // θ ← θ + u
-                p1 = p1.add(u1);
+                pc = pc.add(u);
                 // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
-                u1.mul(g1).intoArray(ugRing, r1);
+                u.mul(gc).intoArray(ugRing, r1);
                 // pp ← pp + u·u, in index order
-                u1.mul(u1).intoArray(uuRing, r1);
-                p1.intoMemorySegment(param, e1 * Float.BYTES, NATIVE);
+                u.mul(u).intoArray(uuRing, r1);
+                pc.intoMemorySegment(param, oc, NATIVE);
                 if (e - LAG >= start) {    // the products of the vector at e − LAG, in index order
                     final int q = (int) (e - LAG - start) & RING_MASK;
                     pg = pg + ugRing[q + 0]; pp = pp + uuRing[q + 0];
@@ -190,32 +192,41 @@ final class VectorSwats implements SwatsKernels {
                         }
                     }
                 }
-                p1 = p2; g1 = g2; m1 = m2; d1 = d2;
-                p2 = p3; g2 = g3; m2 = m3; v2 = v3;
+                d1 = d2;
             }
             // draining it: stage B of the last vector, stage C of the last two, the last LAG elements' sums
             final long e1 = bound - 2L * LANES, e2 = bound - LANES;
             final int r1 = (int) (e1 - start) & RING_MASK, r2 = (int) (e2 - start) & RING_MASK;
             // d ← √v + ⟨eps⟩  (√vMax with AMSGrad)
-            FloatVector d2 = v2.sqrt().add(eps);
+            final FloatVector d2 = FloatVector.fromMemorySegment(S, vd, e2 * Float.BYTES, NATIVE).sqrt().add(eps);
+            final long oc1 = e1 * Float.BYTES;
+            FloatVector pc1 = FloatVector.fromMemorySegment(S, param, oc1, NATIVE);
+            FloatVector gc1 = FloatVector.fromMemorySegment(S, grad, oc1, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) gc1 = gc1.add(wd.mul(pc1));
             // u ← (m/d)·⟨−ss⟩
-            final FloatVector u1 = m1.div(d1).mul(negStep);
+            final FloatVector u1 = FloatVector.fromMemorySegment(S, m, oc1, NATIVE).div(d1).mul(negStep);
             // θ ← θ + u
-            p1 = p1.add(u1);
+            pc1 = pc1.add(u1);
             // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
-            u1.mul(g1).intoArray(ugRing, r1);
+            u1.mul(gc1).intoArray(ugRing, r1);
             // pp ← pp + u·u, in index order
             u1.mul(u1).intoArray(uuRing, r1);
-            p1.intoMemorySegment(param, e1 * Float.BYTES, NATIVE);
+            pc1.intoMemorySegment(param, oc1, NATIVE);
+            final long oc2 = e2 * Float.BYTES;
+            FloatVector pc2 = FloatVector.fromMemorySegment(S, param, oc2, NATIVE);
+            FloatVector gc2 = FloatVector.fromMemorySegment(S, grad, oc2, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) gc2 = gc2.add(wd.mul(pc2));
             // u ← (m/d)·⟨−ss⟩
-            final FloatVector u2 = m2.div(d2).mul(negStep);
+            final FloatVector u2 = FloatVector.fromMemorySegment(S, m, oc2, NATIVE).div(d2).mul(negStep);
             // θ ← θ + u
-            p2 = p2.add(u2);
+            pc2 = pc2.add(u2);
             // pg ← pg + u·g, in index order (the product now, the addition LAG elements later)
-            u2.mul(g2).intoArray(ugRing, r2);
+            u2.mul(gc2).intoArray(ugRing, r2);
             // pp ← pp + u·u, in index order
             u2.mul(u2).intoArray(uuRing, r2);
-            p2.intoMemorySegment(param, e2 * Float.BYTES, NATIVE);
+            pc2.intoMemorySegment(param, oc2, NATIVE);
             for (long k = Math.max(start, bound - LAG); k < bound; k++) {
                 final int r = (int) (k - start) & RING_MASK;
                 pg = pg + ugRing[r];

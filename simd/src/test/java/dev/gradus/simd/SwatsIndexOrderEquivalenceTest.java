@@ -80,6 +80,33 @@ class SwatsIndexOrderEquivalenceTest {
         }
     }
 
+    /**
+     * With coupled weight decay and θ ≠ 0, which the kernel applies twice per vector (stage A for m
+     * and v, stage C again for the products u·g from the values it reloads), every length to 1100 and
+     * 100 drawn to 3000.
+     */
+    @Test
+    void coupledWeightDecayHasTheScalarBits() {
+        VectorKernelsAvailable.orSkip();
+        SwatsCoefficients l2 = Swats.swats().withWeightDecay(0.01).coefficients(
+                new StepContext(3, 1e-3, 1e-3, new double[] {Swats.PHASE_ADAM, 0.0}));
+        assertTrue(l2.l2());
+        SplittableRandom r = new SplittableRandom(20261206);
+        for (int k = 0; k <= 1200; k++) {
+            int n = k <= 1100 ? k : r.nextInt(3001);
+            boolean amsgrad = r.nextBoolean();
+            int from = r.nextInt(20), to = from + n;
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment[] a = buffers(arena, to + r.nextInt(20), r);
+                for (int i = 0; i < a[0].byteSize() / 4; i++) {
+                    a[0].setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) r.nextGaussian());
+                }
+                SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, l2,
+                        (amsgrad ? "amsgrad" : "adam") + " with weight decay, n=" + n + " from=" + from);
+            }
+        }
+    }
+
     /** θ = 0 (so that θ after the step is u), g, m, v, vMax over {@code total} floats, spread over binades. */
     private static MemorySegment[] buffers(Arena arena, int total, SplittableRandom r) {
         MemorySegment[] s = new MemorySegment[5];
