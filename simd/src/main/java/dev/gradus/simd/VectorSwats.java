@@ -55,7 +55,9 @@ import java.nio.ByteOrder;
  * again: the same operations on the same floats, so the same bits, and only d = √v + ε crosses
  * iterations. Zen 3, {@code StepBench -f 3} at 64K: 89.7 / 87.5 µs ({@code float[]} / native) before,
  * 70.2 / 68.8 µs after, beside the bare chains' 62.6 µs; the perfasm profile shows the sums in vector
- * registers.
+ * registers. Stage A is written out twice (filling the pipeline, the loop) and stage C three times (the
+ * loop, draining): one loop from the first vector to two past the last, each stage under a condition,
+ * took 175–186 µs at 64K against 68–79 µs (Zen 3, one fork each, alternating builds).
  *
  * <p>Why the scalar prologue: the first elements up to a cache line ({@link CacheLines}) run in the
  * scalar twin, which starts the sums, so that the vector loop's accesses do not straddle lines. A
