@@ -4,7 +4,6 @@ import dev.gradus.kernel.AdaBoundCoefficients;
 import dev.gradus.kernel.AdaBoundKernels;
 import dev.gradus.reference.ScalarAdaBound;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
@@ -13,11 +12,10 @@ import java.nio.ByteOrder;
 /**
  * Vector twin of {@link ScalarAdaBound} (spec R12).
  *
- * <p>The clamp {@code min(max(x, lb), ub)} is Java's {@code Math.max} and {@code Math.min}. With 256-bit
- * vectors (AVX2) each of those is five instructions, for NaN and the order of −0 and +0; as a compare
- * and a blend, {@code x ≤ lb ? lb : x} then {@code y > ub ? ub : y}, it is two, and gives the same
- * float for every x and y whenever neither bound is NaN or −0 (the optimizer's bounds are ≥ +0). Other
- * bounds, which only a direct kernel caller can pass, take Java's min and max.
+ * <p>The clamp {@code min(max(x, lb), ub)} is Java's {@code Math.max} and {@code Math.min}, taken as
+ * compares and blends ({@link ConstantBounds}) when neither bound is NaN or −0, as the optimizer's
+ * bounds (≥ +0) never are; other bounds, which only a direct kernel caller can pass, take the Vector
+ * API's {@code max} and {@code min}.
  */
 final class VectorAdaBound implements AdaBoundKernels {
 
@@ -36,7 +34,7 @@ final class VectorAdaBound implements AdaBoundKernels {
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), ss = FloatVector.broadcast(S, c.stepSize());
         final FloatVector lb = FloatVector.broadcast(S, c.lowerBound()), ub = FloatVector.broadcast(S, c.upperBound());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
-        final boolean l2 = c.l2(), blendClamp = blendable(c.lowerBound()) && blendable(c.upperBound());
+        final boolean l2 = c.l2(), blendClamp = ConstantBounds.blendable(c.lowerBound()) && ConstantBounds.blendable(c.upperBound());
         final long bound = from + S.loopBound(to - from);
         long i = from;
         for (; i < bound; i += S.length()) {
@@ -70,7 +68,7 @@ final class VectorAdaBound implements AdaBoundKernels {
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), ss = FloatVector.broadcast(S, c.stepSize());
         final FloatVector lb = FloatVector.broadcast(S, c.lowerBound()), ub = FloatVector.broadcast(S, c.upperBound());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
-        final boolean l2 = c.l2(), blendClamp = blendable(c.lowerBound()) && blendable(c.upperBound());
+        final boolean l2 = c.l2(), blendClamp = ConstantBounds.blendable(c.lowerBound()) && ConstantBounds.blendable(c.upperBound());
         final long bound = from + S.loopBound(to - from);
         long i = from;
         for (; i < bound; i += S.length()) {
@@ -101,15 +99,6 @@ final class VectorAdaBound implements AdaBoundKernels {
 
     /** min(max(x, lb), ub) with Java's max and min; see the class comment. */
     private static FloatVector clamp(FloatVector x, FloatVector lb, FloatVector ub, boolean blend) {
-        if (!blend) return x.max(lb).min(ub);
-        // y ← x ≤ lb ? lb : x, equal to max(x, lb) for lb neither NaN nor −0
-        FloatVector y = x.blend(lb, x.compare(VectorOperators.LE, lb));
-        // y > ub ? ub : y, equal to min(y, ub) for ub neither NaN nor −0
-        return y.blend(ub, y.compare(VectorOperators.GT, ub));
-    }
-
-    /** Whether a bound lets {@link #clamp} use compares and blends. */
-    static boolean blendable(float bound) {
-        return !Float.isNaN(bound) && Float.floatToRawIntBits(bound) != Float.floatToRawIntBits(-0f);
+        return blend ? ConstantBounds.atMost(ConstantBounds.atLeast(x, lb), ub) : x.max(lb).min(ub);
     }
 }

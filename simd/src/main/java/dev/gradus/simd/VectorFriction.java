@@ -45,10 +45,8 @@ final class VectorFriction {
 
     /** e^−min(Δ, 87) lanewise, for Δ ≥ 0; see the class comment. */
     static FloatVector expOfMinus(FloatVector delta) {
-        // x = −min(Δ, 87)
-        // (a compare and a blend: the same float as Java's min here, where 87 is neither NaN nor ±0,
-        // in two instructions instead of the five of an AVX2 min with Java's NaN and −0 rules)
-        FloatVector x = delta.blend(DELTA_MAX, delta.compare(VectorOperators.GT, DELTA_MAX)).neg();
+        // x = −min(Δ, 87)  (87 is blendable: ConstantBounds)
+        FloatVector x = ConstantBounds.atMost(delta, FloatVector.broadcast(S, DELTA_MAX)).neg();
         // t = x·log₂e + 1.5·2^23 holds k = round(x·log₂e) in its low mantissa bits
         FloatVector t = x.fma(LOG2_E, ROUNDER);
         FloatVector k = t.sub(ROUNDER);

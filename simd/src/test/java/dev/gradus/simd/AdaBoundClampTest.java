@@ -56,12 +56,12 @@ class AdaBoundClampTest {
     @Test
     void blendableRefusesOnlyNaNAndNegativeZero() {
         VectorKernelsAvailable.orSkip();
-        assertTrue(VectorAdaBound.blendable(0f));
-        assertTrue(VectorAdaBound.blendable(1e-3f));
-        assertTrue(VectorAdaBound.blendable(-1f));
-        assertTrue(VectorAdaBound.blendable(Float.POSITIVE_INFINITY));
-        assertFalse(VectorAdaBound.blendable(-0f));
-        assertFalse(VectorAdaBound.blendable(Float.NaN));
+        assertTrue(ConstantBounds.blendable(0f));
+        assertTrue(ConstantBounds.blendable(1e-3f));
+        assertTrue(ConstantBounds.blendable(-1f));
+        assertTrue(ConstantBounds.blendable(Float.POSITIVE_INFINITY));
+        assertFalse(ConstantBounds.blendable(-0f));
+        assertFalse(ConstantBounds.blendable(Float.NaN));
     }
 
     private static void assertSameBits(AdaBoundKernels vector, AdaBoundKernels scalar, AdaBoundCoefficients c,
