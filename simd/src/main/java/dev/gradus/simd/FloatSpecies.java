@@ -3,6 +3,7 @@ package dev.gradus.simd;
 import dev.gradus.kernel.Kernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,6 +18,13 @@ final class FloatSpecies {
     static final VectorSpecies<Float> SPECIES = REQUESTED_BITS == PREFERRED_BITS || !valid(REQUESTED_BITS)
             ? FloatVector.SPECIES_PREFERRED
             : VectorSpecies.of(float.class, VectorShape.forBitSize(REQUESTED_BITS));
+    /**
+     * Lanes {@code SPECIES.length()/2 …} first, then the lower half: after it a widening conversion of part
+     * 0 ({@code convertShape(F2D, D, 0)}) gives the same doubles as part 1 of the unshuffled vector. Part 1
+     * itself compiles (AVX2) to a permute, a blend with zeros and the conversion; this to a permute and the
+     * conversion: SWATS's double sums 10% faster at 64K on Zen 3.
+     */
+    static final VectorShuffle<Float> UPPER_HALF_FIRST = VectorShuffle.iota(SPECIES, SPECIES.length() / 2, 1, true);
 
     private FloatSpecies() {
     }

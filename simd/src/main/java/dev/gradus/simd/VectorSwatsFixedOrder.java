@@ -7,6 +7,7 @@ import dev.gradus.reference.ScalarSwats;
 import dev.gradus.reference.ScalarTransforms;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 import static jdk.incubator.vector.VectorOperators.F2D;
@@ -33,6 +34,8 @@ final class VectorSwatsFixedOrder {
     private static final VectorSpecies<Float> S = FloatSpecies.SPECIES;
     /** Doubles of the same bit size: each float vector widens to two of these (parts 0 and 1). */
     private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
+    /** Upper lanes first, so that part 0 of the widening gives part 1's doubles; see {@link FloatSpecies}. */
+    private static final VectorShuffle<Float> UPPER = FloatSpecies.UPPER_HALF_FIRST;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     private static final int ACC = TransformKernels.ACCUMULATORS;
     /** Float vectors per 16 elements. */
@@ -78,11 +81,11 @@ final class VectorSwatsFixedOrder {
             // ug[k] ← ug[k] + (double) (u·g)
             FloatVector x = u.mul(g);
             DoubleVector gLo = pg0.add((DoubleVector) x.convertShape(F2D, D, 0));
-            DoubleVector gHi = pg1.add((DoubleVector) x.convertShape(F2D, D, 1));
+            DoubleVector gHi = pg1.add((DoubleVector) x.rearrange(UPPER).convertShape(F2D, D, 0));
             // uu[k] ← uu[k] + (double) (u·u)
             FloatVector y = u.mul(u);
             DoubleVector uLo = pp0.add((DoubleVector) y.convertShape(F2D, D, 0));
-            DoubleVector uHi = pp1.add((DoubleVector) y.convertShape(F2D, D, 1));
+            DoubleVector uHi = pp1.add((DoubleVector) y.rearrange(UPPER).convertShape(F2D, D, 0));
             // This vector's pair is at the front; the next vector's pair moves there, this one to the
             // back. A group has PER_GROUP vectors, so each group ends with the pairs back in place.
             if (PER_GROUP == 1) {
@@ -151,11 +154,11 @@ final class VectorSwatsFixedOrder {
             // ug[k] ← ug[k] + (double) (u·g)
             FloatVector x = u.mul(g);
             DoubleVector gLo = pg0.add((DoubleVector) x.convertShape(F2D, D, 0));
-            DoubleVector gHi = pg1.add((DoubleVector) x.convertShape(F2D, D, 1));
+            DoubleVector gHi = pg1.add((DoubleVector) x.rearrange(UPPER).convertShape(F2D, D, 0));
             // uu[k] ← uu[k] + (double) (u·u)
             FloatVector y = u.mul(u);
             DoubleVector uLo = pp0.add((DoubleVector) y.convertShape(F2D, D, 0));
-            DoubleVector uHi = pp1.add((DoubleVector) y.convertShape(F2D, D, 1));
+            DoubleVector uHi = pp1.add((DoubleVector) y.rearrange(UPPER).convertShape(F2D, D, 0));
             // This vector's pair is at the front; the next vector's pair moves there, this one to the
             // back. A group has PER_GROUP vectors, so each group ends with the pairs back in place.
             if (PER_GROUP == 1) {

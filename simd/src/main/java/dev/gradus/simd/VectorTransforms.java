@@ -51,7 +51,7 @@ final class VectorTransforms implements TransformKernels {
         for (; i < bound; i += S.length()) {
             FloatVector f = FloatVector.fromMemorySegment(S, g, i * Float.BYTES, NATIVE);
             DoubleVector lo = (DoubleVector) f.convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector hi = (DoubleVector) f.convertShape(VectorOperators.F2D, D, 1);
+            DoubleVector hi = (DoubleVector) f.rearrange(FloatSpecies.UPPER_HALF_FIRST).convertShape(VectorOperators.F2D, D, 0);
             DoubleVector nLo, nHi;
             if (squares) {
                 // acc[k] ← acc[k] + x·x   (x·x is exact in double)
