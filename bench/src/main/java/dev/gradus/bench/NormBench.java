@@ -23,10 +23,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gradient clip's reductions, scalar reference against vector kernel: {@link TransformKernels#sumOfSquares}
+ * The gradient clips' kernels, scalar reference against vector kernel: {@link TransformKernels#sumOfSquares}
  * (the squared global L2 norm of one gradient chunk, in double, in its fixed 16-accumulator order) and
- * {@link TransformKernels#maxAbs} (the ∞-norm). {@code GradientClip.norm} runs one of them over every
- * gradient before each step. Not part of the report:
+ * {@link TransformKernels#maxAbs} (the ∞-norm), one of which {@code GradientClip.norm} runs over every
+ * gradient before each step, and {@link TransformKernels#clamp}, which {@code GradientClip.value} runs
+ * instead. Not part of the report:
  * {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar NormBench}. Score: ns per
  * call.
  */
@@ -71,6 +72,12 @@ public class NormBench {
     @Benchmark
     public float maxAbs() {
         return k.maxAbs(g, 0, size);
+    }
+
+    /** Clipping by value to [−0.5, 0.5] in place, {@link TransformKernels#clamp} (after the first call nothing changes). */
+    @Benchmark
+    public void clamp() {
+        k.clamp(g, 0, size, -0.5f, 0.5f);
     }
 
     @TearDown(Level.Trial)
