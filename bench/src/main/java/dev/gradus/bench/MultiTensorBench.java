@@ -57,6 +57,10 @@ public class MultiTensorBench {
     @Param({"vector"})
     public String kernelSet;
 
+    /** The step the benchmark's steps are held at and cycle from ({@link HeldSteps}). */
+    @Param({"10"})
+    public long fromStep = 10;
+
     private Optimizer opt;
     private StepPool pool;
 
@@ -93,7 +97,7 @@ public class MultiTensorBench {
 
     /** This benchmark's optimizer settings: single-threaded, or the pool with the default threshold. */
     private Optimizer.Builder<Rule> builder(boolean pooled) {
-        Rule r = BenchRules.get(optimizer);
+        Rule r = new HeldSteps(BenchRules.get(optimizer), fromStep);
         Optimizer.Builder<Rule> b = Optimizer.builder(r).learningRate(BenchRules.learningRate(r)).kernels(Kernels.byName(kernelSet));
         return pooled ? b.pool(pool) : b.singleThreaded();
     }

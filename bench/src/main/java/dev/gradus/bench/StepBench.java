@@ -33,8 +33,9 @@ import java.util.concurrent.TimeUnit;
  * vector twin, on {@code float[]} (heap segments) and on 64-byte-aligned native segments, placed
  * within the page as an optimizer places a parameter's state ({@link PagePlacement}). Each
  * parameter combination runs in its own fork, so a call site never sees both memory kinds.
- * Each call applies the next plan of a cycle of {@value #CYCLE} consecutive steps (10 to 69), so a
- * rule that does more on some steps (Lookahead's sync) is measured at its average per step.
+ * Each call applies the next plan of a cycle of {@value #CYCLE} consecutive steps (10 to 69, or from
+ * {@link #fromStep}), so a rule that does more on some steps (Lookahead's sync) is measured at its
+ * average per step.
  * Score: ns per step; the report divides by the size.
  *
  * <p><b>Warm-up.</b> Vector API code runs thousands of times slower in the interpreter than after
@@ -76,6 +77,13 @@ public class StepBench {
     @Param({"array", "native"})
     public String memory;
 
+    /**
+     * The first of the {@value #CYCLE} steps cycled through. From 10 the report's figures; late in a long
+     * run ({@code -p fromStep=100000}) Adam's ⟨bc2s⟩ has rounded to 1 and its kernel divides once less.
+     */
+    @Param({"10"})
+    public long fromStep = 10;
+
     private Arena arena;
     private PagePlacement placement;
     private UpdateKernels k;
@@ -101,7 +109,7 @@ public class StepBench {
         }
         buffers = new ParamBuffers(param, grad, slots, r.initialParameterScalars().clone());
         scalars = r.initialScalars().clone();
-        plans = steadyPlans(r, scalars);
+        plans = steadyPlans(r, scalars, fromStep);
         prewarm(plans, k, buffers, size);
     }
 
@@ -131,13 +139,18 @@ public class StepBench {
      * see StepBenchSwatsTest).
      */
     static StepPlan[] steadyPlans(Rule r, double[] scalars) {
+        return steadyPlans(r, scalars, 10);
+    }
+
+    /** As {@link #steadyPlans(Rule, double[])}, from step {@code first} (after planning steps 1 to {@code first − 1}). */
+    static StepPlan[] steadyPlans(Rule r, double[] scalars, long first) {
         double lr = BenchRules.learningRate(r);
-        for (int t = 1; t < 10; t++) {
+        for (long t = 1; t < first; t++) {
             r.plan(new StepContext(t, lr, lr, scalars));
         }
         StepPlan[] plans = new StepPlan[r.wholeParameters() ? 1 : CYCLE];
         for (int t = 0; t < plans.length; t++) {
-            plans[t] = r.plan(new StepContext(10 + t, lr, lr, scalars));
+            plans[t] = r.plan(new StepContext(first + t, lr, lr, scalars));
         }
         return plans;
     }

@@ -65,6 +65,10 @@ public class ThreadBench {
     @Param({"vector"})
     public String kernelSet;
 
+    /** The step the benchmark's steps are held at and cycle from ({@link HeldSteps}); late steps: {@code -p fromStep=100000}. */
+    @Param({"10"})
+    public long fromStep = 10;
+
     private Arena arena;
     private StepPool pool;
     private Optimizer opt;
@@ -82,6 +86,9 @@ public class ThreadBench {
     /** An optimizer of this benchmark's rule and kernels over one native parameter of {@code n} floats. */
     private Optimizer optimizer(int n, boolean split) {
         Rule r = BenchRules.get(threadRule);
+        if (holdsItsPhase(threadRule)) {            // the rules the report measures here see held steps; SWATS its own
+            r = new HeldSteps(r, fromStep);
+        }
         var b = Optimizer.builder(r).learningRate(BenchRules.learningRate(r)).kernels(Kernels.byName(kernelSet));
         if (split) {
             b.pool(pool).parallelThreshold(0);

@@ -9,7 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 
-/** Vector twin of {@link ScalarAdam} (spec R6–R8). */
+/**
+ * Vector twin of {@link ScalarAdam} (spec R6–R8). Once ⟨bc2s⟩ = ⟨√(1 − β2^t)⟩ rounds to 1 (with β2 = 0.999
+ * from step 16,628, with 0.95 from step 325: most steps of a long run), dividing by it returns its
+ * operand exactly, so the loop leaves the division out: the same floats, one division per element fewer
+ * (on Zen 3 a quarter of Adam's time in cache, where the divider sets the pace).
+ */
 final class VectorAdam implements AdamKernels {
 
     static final VectorAdam INSTANCE = new VectorAdam();
@@ -28,6 +33,7 @@ final class VectorAdam implements AdamKernels {
         final FloatVector negStep = FloatVector.broadcast(S, c.negStepSize()), wd = FloatVector.broadcast(S, c.weightDecay());
         final FloatVector decay = FloatVector.broadcast(S, c.decay());
         final boolean l2 = c.l2(), decoupled = c.decoupled(), maximize = c.maximize();
+        final boolean unitBc2s = c.bc2Sqrt() == 1f;      // x / 1 = x exactly (class comment)
         final long bound = from + S.loopBound(to - from);
         long i = from;
         for (; i < bound; i += S.length()) {
@@ -45,7 +51,7 @@ final class VectorAdam implements AdamKernels {
             // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
             FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
             // d ← √v / ⟨bc2s⟩ + ⟨eps⟩
-            FloatVector d = vi.sqrt().div(bc2s).add(eps);
+            FloatVector d = (unitBc2s ? vi.sqrt() : vi.sqrt().div(bc2s)).add(eps);
             // θ ← θ + (⟨−step⟩·m) / d
             p = p.add(negStep.mul(mi).div(d));
             mi.intoMemorySegment(m, o, NATIVE);
@@ -64,6 +70,7 @@ final class VectorAdam implements AdamKernels {
         final FloatVector negStep = FloatVector.broadcast(S, c.negStepSize()), wd = FloatVector.broadcast(S, c.weightDecay());
         final FloatVector decay = FloatVector.broadcast(S, c.decay());
         final boolean l2 = c.l2(), decoupled = c.decoupled(), maximize = c.maximize();
+        final boolean unitBc2s = c.bc2Sqrt() == 1f;      // x / 1 = x exactly (class comment)
         final long bound = from + S.loopBound(to - from);
         long i = from;
         for (; i < bound; i += S.length()) {
@@ -83,7 +90,7 @@ final class VectorAdam implements AdamKernels {
             // vMax ← max(vMax, v)
             FloatVector vm = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(vi);
             // d ← √vMax / ⟨bc2s⟩ + ⟨eps⟩
-            FloatVector d = vm.sqrt().div(bc2s).add(eps);
+            FloatVector d = (unitBc2s ? vm.sqrt() : vm.sqrt().div(bc2s)).add(eps);
             // θ ← θ + (⟨−step⟩·m) / d
             p = p.add(negStep.mul(mi).div(d));
             mi.intoMemorySegment(m, o, NATIVE);

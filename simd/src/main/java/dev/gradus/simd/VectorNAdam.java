@@ -28,6 +28,7 @@ final class VectorNAdam implements NAdamKernels {
         final FloatVector cg = FloatVector.broadcast(S, c.gradCoef()), cm = FloatVector.broadcast(S, c.momentumCoef());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay()), decay = FloatVector.broadcast(S, c.decay());
         final boolean l2 = c.l2(), decoupled = c.decoupled();
+        final boolean unitBc2 = c.bc2() == 1f;           // x / 1 = x exactly: from step 17,321 with β2 = 0.999
         final long bound = from + S.loopBound(to - from);
         long i = from;
         for (; i < bound; i += S.length()) {
@@ -43,7 +44,7 @@ final class VectorNAdam implements NAdamKernels {
             // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
             FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
             // d ← √(v / ⟨bc2⟩) + ⟨eps⟩
-            FloatVector d = vi.div(bc2).sqrt().add(eps);
+            FloatVector d = (unitBc2 ? vi : vi.div(bc2)).sqrt().add(eps);
             // θ ← θ + (⟨c_g⟩·g) / d
             p = p.add(cg.mul(g).div(d));
             // θ ← θ + (⟨c_m⟩·m) / d

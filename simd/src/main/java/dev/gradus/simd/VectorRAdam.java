@@ -30,6 +30,7 @@ final class VectorRAdam implements RAdamKernels {
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay()), decay = FloatVector.broadcast(S, c.decay());
         final FloatVector negWdLr = FloatVector.broadcast(S, c.negWeightDecayLr());
         final boolean l2 = c.l2(), decoupled = c.decoupled(), additive = c.decoupledAdditive();
+        final boolean unitBc1 = c.bc1() == 1f;           // x / 1 = x exactly: from step 165 with β1 = 0.9
         final long bound = from + S.loopBound(to - from);
         long i = from;
         for (; i < bound; i += S.length()) {
@@ -47,7 +48,7 @@ final class VectorRAdam implements RAdamKernels {
             // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
             FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
             // m̂ ← m / ⟨bc1⟩
-            FloatVector mHat = mi.div(bc1);
+            FloatVector mHat = unitBc1 ? mi : mi.div(bc1);
             // a ← (1 / (√v + ⟨eps⟩))·⟨√bc2⟩
             FloatVector a = one.div(vi.sqrt().add(eps)).mul(sb);
             // θ ← θ − ((m̂·⟨lr⟩)·a)·⟨r_t⟩
@@ -68,6 +69,7 @@ final class VectorRAdam implements RAdamKernels {
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay()), decay = FloatVector.broadcast(S, c.decay());
         final FloatVector negWdLr = FloatVector.broadcast(S, c.negWeightDecayLr());
         final boolean l2 = c.l2(), decoupled = c.decoupled(), additive = c.decoupledAdditive();
+        final boolean unitBc1 = c.bc1() == 1f;           // x / 1 = x exactly: from step 165 with β1 = 0.9
         final long bound = from + S.loopBound(to - from);
         long i = from;
         for (; i < bound; i += S.length()) {
@@ -85,7 +87,7 @@ final class VectorRAdam implements RAdamKernels {
             // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
             FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
             // m̂ ← m / ⟨bc1⟩
-            FloatVector mHat = mi.div(bc1);
+            FloatVector mHat = unitBc1 ? mi : mi.div(bc1);
             // θ ← θ − m̂·⟨lr⟩
             p = p.sub(mHat.mul(lr));
             mi.intoMemorySegment(m, o, NATIVE);

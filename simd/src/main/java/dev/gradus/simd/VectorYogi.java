@@ -38,6 +38,7 @@ final class VectorYogi implements YogiKernels {
         // ⟨−(1−β2)⟩·σ for σ = +1, −1, +0, each computed once: selecting one is the same product, exactly
         final FloatVector up = negOmb2.mul(1f), down = negOmb2.mul(-1f), flat = negOmb2.mul(0f);
         final boolean l2 = c.l2();
+        final boolean unitBc2s = c.bc2Sqrt() == 1f;      // x / 1 = x exactly: from step 16,628 with β2 = 0.999
         final long bound = from + S.loopBound(to - from);
         long i = from;
         for (; i < bound; i += S.length()) {
@@ -58,7 +59,7 @@ final class VectorYogi implements YogiKernels {
             // v ← v + (⟨−(1−β2)⟩·σ)·q
             vi = vi.add(flat.blend(up, positive).blend(down, negative).mul(q));
             // d ← √v / ⟨bc2s⟩ + ⟨eps⟩
-            FloatVector d = vi.sqrt().div(bc2s).add(eps);
+            FloatVector d = (unitBc2s ? vi.sqrt() : vi.sqrt().div(bc2s)).add(eps);
             // θ ← θ + (⟨−step⟩·m) / d
             p = p.add(negStep.mul(mi).div(d));
             mi.intoMemorySegment(m, o, NATIVE);
