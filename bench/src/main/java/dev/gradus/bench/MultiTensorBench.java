@@ -59,7 +59,7 @@ public class MultiTensorBench {
 
     /** The step the benchmark's steps are held at and cycle from ({@link HeldSteps}). */
     @Param({"10"})
-    public long fromStep = 10;
+    public long fromStep = StepBench.FIRST_STEP;
 
     private Optimizer opt;
     private StepPool pool;

@@ -57,6 +57,8 @@ public class StepBench {
 
     /** Consecutive steps the benchmark cycles through: a multiple of Lookahead's k = 5 and Ranger's k = 6. */
     static final int CYCLE = 60;
+    /** The first step of the cycle unless {@code fromStep} says otherwise: past the first steps, the report's regime (the {@code @Param} default repeats it). */
+    static final long FIRST_STEP = 10;
 
     /** Calls of the count-based warm-up in {@link #setUp}. */
     static final int PREWARM_CALLS = 10_000;
@@ -82,7 +84,7 @@ public class StepBench {
      * run ({@code -p fromStep=100000}) Adam's ⟨bc2s⟩ has rounded to 1 and its kernel divides once less.
      */
     @Param({"10"})
-    public long fromStep = 10;
+    public long fromStep = FIRST_STEP;
 
     private Arena arena;
     private PagePlacement placement;
@@ -139,7 +141,7 @@ public class StepBench {
      * see StepBenchSwatsTest).
      */
     static StepPlan[] steadyPlans(Rule r, double[] scalars) {
-        return steadyPlans(r, scalars, 10);
+        return steadyPlans(r, scalars, FIRST_STEP);
     }
 
     /** As {@link #steadyPlans(Rule, double[])}, from step {@code first} (after planning steps 1 to {@code first − 1}). */

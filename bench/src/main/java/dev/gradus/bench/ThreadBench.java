@@ -67,7 +67,7 @@ public class ThreadBench {
 
     /** The step the benchmark's steps are held at and cycle from ({@link HeldSteps}); late steps: {@code -p fromStep=100000}. */
     @Param({"10"})
-    public long fromStep = 10;
+    public long fromStep = StepBench.FIRST_STEP;
 
     private Arena arena;
     private StepPool pool;
