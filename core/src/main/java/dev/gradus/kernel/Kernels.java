@@ -14,7 +14,8 @@ import java.util.ServiceLoader;
  * {@code vector}. In {@code auto} mode the vector kernels are used when all of these hold:
  * the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
  * jdk.incubator.vector}), the C2 compiler is on, {@code gradus-simd} is on the class path, and the
- * float species it would use has at least 128 bits (and fits the machine; see {@value #BITS_PROPERTY}).
+ * float species it would use has at least 128 bits (and fits the machine; see {@value #BITS_PROPERTY}
+ * and {@value #EMULATED_PROPERTY}).
  * Otherwise the scalar reference is used and one warning names the cause and the fix. In
  * {@code vector} mode the same conditions failing is an {@link IllegalStateException}. The choice
  * is logged once (logger {@code dev.gradus.kernels}) and can be read with {@link #choice()}.
@@ -27,6 +28,13 @@ public final class Kernels {
     public static final String MODE_PROPERTY = "gradus.kernels";
     /** Vector width in bits (128, 256 or 512); default: the machine's preferred species. */
     public static final String BITS_PROPERTY = "gradus.simd.bits";
+    /**
+     * {@code true} lets {@value #BITS_PROPERTY} name a width above the machine's preferred one, which the
+     * Vector API then runs in plain Java (every vector an object, far slower than the scalar kernels): for
+     * testing the wider kernels' bits on a narrower machine, never for speed. Default {@code false}: such a
+     * width is refused.
+     */
+    public static final String EMULATED_PROPERTY = "gradus.simd.emulated";
 
     private static final System.Logger LOG = System.getLogger("dev.gradus.kernels");
 

@@ -9,7 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The float species every vector kernel uses, chosen once: the machine's preferred one, or the
  * width in bits named by {@value Kernels#BITS_PROPERTY} (tests run 128, 256 and 512 in forked JVMs).
- * {@code static final}, so C2 folds it into the loops.
+ * {@code static final}, so C2 folds it into the loops. A width above the preferred one is refused
+ * unless {@value Kernels#EMULATED_PROPERTY} is true: the Vector API then runs it in plain Java, which
+ * gives the same floats slowly, so that the 512-bit test pass checks the 512-bit kernels on an AVX2
+ * machine too.
  */
 final class FloatSpecies {
 
@@ -26,7 +29,24 @@ final class FloatSpecies {
      */
     static final VectorShuffle<Float> UPPER_HALF_FIRST = VectorShuffle.iota(SPECIES, SPECIES.length() / 2, 1, true);
 
+    /** Whether a width above the preferred one may run, in plain Java ({@value Kernels#EMULATED_PROPERTY}). */
+    static final boolean EMULATION_ALLOWED = Boolean.getBoolean(Kernels.EMULATED_PROPERTY);
+
+    static {
+        if (emulated() && EMULATION_ALLOWED && valid(REQUESTED_BITS)) {
+            System.getLogger("dev.gradus.kernels").log(System.Logger.Level.WARNING, "Gradus's vector kernels run a "
+                    + REQUESTED_BITS + "-bit float species on a machine whose preferred one has " + PREFERRED_BITS
+                    + " bits (" + Kernels.EMULATED_PROPERTY + "=true): the Vector API runs it in plain Java, far slower"
+                    + " than the scalar kernels; use it only to test the wider kernels' floats");
+        }
+    }
+
     private FloatSpecies() {
+    }
+
+    /** Whether the requested width is above the machine's preferred one (runs only when emulation is allowed). */
+    static boolean emulated() {
+        return REQUESTED_BITS > PREFERRED_BITS;
     }
 
     private static boolean valid(int bits) {
@@ -35,16 +55,22 @@ final class FloatSpecies {
 
     /** Why this species must not be used, or null. */
     static String problem() {
-        if (!valid(REQUESTED_BITS)) {
-            return Kernels.BITS_PROPERTY + " must be 128, 256 or 512, got " + REQUESTED_BITS;
+        return problem(REQUESTED_BITS, PREFERRED_BITS, EMULATION_ALLOWED);
+    }
+
+    /** Why a species of {@code requested} bits must not be used on a machine preferring {@code preferred}, or null. */
+    static String problem(int requested, int preferred, boolean emulationAllowed) {
+        if (!valid(requested)) {
+            return Kernels.BITS_PROPERTY + " must be 128, 256 or 512, got " + requested;
         }
-        if (REQUESTED_BITS > PREFERRED_BITS) {
-            return Kernels.BITS_PROPERTY + "=" + REQUESTED_BITS + " is wider than this machine's preferred float species ("
-                    + PREFERRED_BITS + " bits); a wider species is not intrinsified, so it is never forced";
+        if (requested > preferred && !emulationAllowed) {
+            return Kernels.BITS_PROPERTY + "=" + requested + " is wider than this machine's preferred float species ("
+                    + preferred + " bits); a wider species is not intrinsified, so it is refused (for tests of its"
+                    + " floats only: " + Kernels.EMULATED_PROPERTY + "=true)";
         }
-        if (REQUESTED_BITS < 128) {
-            return "the float species has " + REQUESTED_BITS + " bits, fewer than the 128 the vector kernels need"
-                    + (REQUESTED_BITS == PREFERRED_BITS ? " (this CPU's preferred width)" : "");
+        if (requested < 128) {
+            return "the float species has " + requested + " bits, fewer than the 128 the vector kernels need"
+                    + (requested == preferred ? " (this CPU's preferred width)" : "");
         }
         return null;
     }

@@ -82,7 +82,7 @@ class CompiledKernelAllocationTest {
 
     @Test
     void theTransformsDoNotAllocatePerElement() {
-        TransformKernels t = VectorKernelsAvailable.orSkip().transforms();
+        TransformKernels t = VectorKernelsAvailable.compiledOrSkip().transforms();
         assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
         try (Arena arena = Arena.ofShared()) {
             MemorySegment g = filled(arena, new SplittableRandom(1), 1.0);
@@ -99,7 +99,7 @@ class CompiledKernelAllocationTest {
     /** SWATS's Adam phases, both summations, called directly (an optimizer could switch to its SGD phase). */
     @Test
     void theSwatsAdamPhasesDoNotAllocatePerElement() {
-        SwatsKernels k = VectorKernelsAvailable.orSkip().swats();
+        SwatsKernels k = VectorKernelsAvailable.compiledOrSkip().swats();
         assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
         SwatsCoefficients c = Swats.swats().coefficients(new StepContext(10, 1e-3, 1e-3, new double[] {Swats.PHASE_ADAM, 0.0}));
         try (Arena arena = Arena.ofShared()) {
@@ -116,7 +116,7 @@ class CompiledKernelAllocationTest {
     /** A whole single-threaded step of every other rule, with the L2-norm clip (and one with the ∞-norm). */
     @Test
     void aStepOfEveryRuleDoesNotAllocatePerElement() {
-        UpdateKernels vector = VectorKernelsAvailable.orSkip();
+        UpdateKernels vector = VectorKernelsAvailable.compiledOrSkip();
         assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
         Map<String, Rule> rules = new LinkedHashMap<>();
         rules.put("sgd-momentum", new Sgd().withMomentum(0.9));
@@ -162,7 +162,7 @@ class CompiledKernelAllocationTest {
      */
     @Test
     void stepsOverHeapSegmentsDoNotAllocatePerElement() {
-        UpdateKernels vector = VectorKernelsAvailable.orSkip();
+        UpdateKernels vector = VectorKernelsAvailable.compiledOrSkip();
         assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
         Map<String, Rule> rules = new LinkedHashMap<>();
         rules.put("adam", Adam.adam());
