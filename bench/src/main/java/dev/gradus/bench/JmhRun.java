@@ -1,5 +1,6 @@
 package dev.gradus.bench;
 
+import dev.gradus.bench.results.LateStepResult;
 import dev.gradus.bench.results.MultiTensorResult;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.StepResult;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs {@link StepBench} and {@link ProbeBench}, and unless told not to {@link ThreadBench},
- * {@link ThreadProbeBench} and {@link MultiTensorBench}, through JMH's API in one run: one fork per
+ * {@link ThreadProbeBench} and {@link MultiTensorBench}, through JMH's API in one run, then the SIMD
+ * {@link StepBench} late in a run ({@link #LATE_STEP}, at {@link #LATE_SIZE}) in a second: one fork per
  * parameter combination (JMH forks each combination separately), or {@link Profile#forks()} of them,
  * each figure then the median of the forks' means (one slow JVM moves it less than JMH's mean over
  * every iteration of every fork would), the heap fixed
@@ -36,8 +38,16 @@ import java.util.regex.Pattern;
  */
 final class JmhRun {
 
-    record Results(List<StepResult> steps, List<ProbeResult> probes, ThreadData threads) {
+    record Results(List<StepResult> steps, List<ProbeResult> probes, ThreadData threads, List<LateStepResult> late) {
     }
+
+    /**
+     * The first step of the late cycle: past 16,628, where ⟨bc2s⟩ = (float) √(1 − 0.999^t) has rounded to 1
+     * (and NAdam's ⟨bc2⟩ from 17,321), so the Adam family's SIMD kernels leave that division out.
+     */
+    static final long LATE_STEP = 100_000;
+    /** The size of the late steps: in cache, where the arithmetic shows. */
+    static final long LATE_SIZE = 65_536;
 
     /** Thread counts of the thread and multi-tensor benchmarks. */
     static final List<String> THREADS = List.of("1", "2");
@@ -91,14 +101,35 @@ final class JmhRun {
         return threads ? LAYOUTS.size() * THREADS.size() * profile.forks() : 0;
     }
 
+    /** Whether the late pass runs: the SIMD kernels run here and the profile measures {@link #LATE_SIZE}. */
+    boolean late() {
+        return kernels.contains("vector") && profile.sizes().contains(LATE_SIZE);
+    }
+
+    /** The late pass: every rule on each memory kind, SIMD, at {@link #LATE_SIZE}. */
+    int lateForks() {
+        return late() ? rules.size() * profile.memory().size() * profile.forks() : 0;
+    }
+
     /** JVMs started: every benchmark's forks. */
     int forks() {
-        return stepForks() + probeForks() + threadForks() + threadProbeForks() + multiTensorForks();
+        return stepForks() + probeForks() + threadForks() + threadProbeForks() + multiTensorForks() + lateForks();
     }
 
     /** Benchmarks (parameter combinations), each of {@link Profile#forks()} forks: the progress lines. */
     int benchmarks() {
         return forks() / profile.forks();
+    }
+
+    /** The late pass's options: {@link StepBench} alone, so that {@code fromStep} reaches no other benchmark. */
+    ChainedOptionsBuilder lateOptions() {
+        return timing(new OptionsBuilder()
+                .include("^" + Pattern.quote(StepBench.class.getName() + ".step") + "$")
+                .param("rule", rules.toArray(String[]::new))
+                .param("size", Long.toString(LATE_SIZE))
+                .param("memory", profile.memory().toArray(String[]::new))
+                .param("kernels", "vector")
+                .param("fromStep", Long.toString(LATE_STEP)));
     }
 
     ChainedOptionsBuilder options() {
@@ -126,6 +157,10 @@ final class JmhRun {
                     .param("layout", LAYOUTS.toArray(String[]::new))
                     .param("optimizer", MULTI_TENSOR_RULE);
         }
+        return timing(o);
+    }
+
+    private ChainedOptionsBuilder timing(ChainedOptionsBuilder o) {
         return o.forks(profile.forks())
                 .warmupIterations(profile.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(profile.warmupMillis()))
@@ -136,10 +171,15 @@ final class JmhRun {
 
     Results run(PrintStream console, Path logFile) throws RunnerException, IOException {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
-        Collection<RunResult> results;
+        Collection<RunResult> results = new ArrayList<>();
         try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
             try {
-                results = new Runner(options().build(), new Progress(benchmarks(), profile.forks(), console, log)).run();
+                Progress progress = new Progress(benchmarks(), profile.forks(), console, log);
+                results.addAll(new Runner(options().build(), progress).run());
+                if (late()) {
+                    console.println("Late in a run: the SIMD steps from step " + LATE_STEP + " (" + lateForks() + " forks)");
+                    results.addAll(new Runner(lateOptions().build(), progress).run());
+                }
             } catch (RunnerException e) {
                 log.flush();
                 console.println();
@@ -154,6 +194,7 @@ final class JmhRun {
         List<ThreadResult> threadSteps = new ArrayList<>();
         List<ThreadProbeResult> threadProbes = new ArrayList<>();
         List<MultiTensorResult> multiTensor = new ArrayList<>();
+        List<LateStepResult> late = new ArrayList<>();
         for (RunResult r : results) {
             var p = r.getParams();
             String bench = p.getBenchmark();
@@ -162,7 +203,10 @@ final class JmhRun {
             double score = score(r);
             double error = r.getPrimaryResult().getScoreError();
             double spread = spread(r);
-            if (type.equals(StepBench.class.getName())) {
+            if (type.equals(StepBench.class.getName()) && Long.parseLong(p.getParam("fromStep")) != StepBench.FIRST_STEP) {
+                late.add(new LateStepResult(p.getParam("rule"), Long.parseLong(p.getParam("size")), p.getParam("memory"),
+                        Long.parseLong(p.getParam("fromStep")), score, error, spread));
+            } else if (type.equals(StepBench.class.getName())) {
                 steps.add(new StepResult(p.getParam("rule"), Long.parseLong(p.getParam("size")), p.getParam("kernels"),
                         p.getParam("memory"), score, error, spread));
             } else if (type.equals(ProbeBench.class.getName())) {
@@ -181,7 +225,7 @@ final class JmhRun {
                 throw new IllegalStateException("unexpected benchmark " + bench);
             }
         }
-        return new Results(steps, probes, new ThreadData(threadSteps, threadProbes, multiTensor));
+        return new Results(steps, probes, new ThreadData(threadSteps, threadProbes, multiTensor), late);
     }
 
     private static Probe probe(String method) {

@@ -44,8 +44,9 @@ final class Progress implements OutputFormat {
         String type = bench.substring(0, bench.lastIndexOf('.'));
         String method = bench.substring(bench.lastIndexOf('.') + 1);
         if (type.equals(StepBench.class.getName())) {
+            long from = Long.parseLong(p.getParam("fromStep"));
             return "step  " + p.getParam("rule") + " " + size(p, "size") + " " + Figures.kernelsLabel(p.getParam("kernels"))
-                    + " " + Figures.memoryLabel(p.getParam("memory"));
+                    + " " + Figures.memoryLabel(p.getParam("memory")) + (from == StepBench.FIRST_STEP ? "" : " from " + from);
         }
         if (type.equals(ThreadBench.class.getName())) {
             return "step  " + p.getParam("threadRule") + " " + size(p, "elements") + " " + p.getParam("threads") + "T";

@@ -6,6 +6,7 @@ import dev.gradus.bench.race.Race;
 import dev.gradus.bench.race.RaceResult;
 import dev.gradus.bench.race.RaceSettings;
 import dev.gradus.bench.results.Figures;
+import dev.gradus.bench.results.LateStepResult;
 import dev.gradus.bench.results.MachineFacts;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.ReportData;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * The benchmark report ({@code mvn -B -Preport -DskipTests verify}): the convergence race on the
  * digits data, then in one JMH run the step benchmarks of every {@link BenchRules} rule and the
  * bandwidth probes, and (unless {@code --no-threads}) every rule's whole step on 1 and 2 threads,
- * the 2-thread probes and the multi-tensor Adam steps, with progress; then text tables on the
+ * the 2-thread probes and the multi-tensor Adam steps, then every rule's SIMD step at 64K late in a
+ * run (from step 100,000), with progress; then text tables on the
  * console and {@code report.html}, CSV and JSON in the output directory. Arguments:
  * {@link ReportArgs#USAGE}; what quick and thorough cover: {@link Profile}.
  */
@@ -54,7 +56,7 @@ public final class Report {
         JmhRun jmh = new JmhRun(a.profile(), a.rules(), kernels, a.threads());
         String coverage = a.bench()
                 ? "Benchmarks: " + a.profile().describe(a.rules().size(), kernels) + "; " + jmh.stepForks() + " step forks + "
-                + jmh.probeForks() + " probe forks" + threadCoverage(a, jmh) + "." + (a.profile() == Profile.QUICK
+                + jmh.probeForks() + " probe forks" + threadCoverage(a, jmh) + lateCoverage(a, jmh) + "." + (a.profile() == Profile.QUICK
                 ? " The quick profile covers 64K (in cache) and 16M (in DRAM) only; --thorough adds 4K and 1M and measures longer."
                 : "")
                 : "Benchmarks not run (--no-bench).";
@@ -64,6 +66,10 @@ public final class Report {
         List<String> notHeld = a.rules().stream().filter(r -> !ThreadBench.holdsItsPhase(r)).toList();
         if (a.bench() && a.threads() && !a.profile().threadSizes().isEmpty() && !notHeld.isEmpty()) {
             notes.add("Not in the whole-step tables: " + String.join(", ", notHeld) + ". " + ThreadBench.WHY_NOT_HELD);
+        }
+        if (a.bench() && !jmh.late()) {
+            notes.add("The steps late in a run are not measured: they run the SIMD kernels at "
+                    + Figures.sizeLabel(JmhRun.LATE_SIZE) + (noVector.isPresent() ? ", which cannot run here." : ", not among this run's sizes."));
         }
         if (a.bench() && a.threads() && machine.cores() < 2) {
             notes.add("Only " + machine.cores() + " processor: the 2-thread figures measure two threads sharing it.");
@@ -83,6 +89,7 @@ public final class Report {
         List<StepResult> steps = List.of();
         List<ProbeResult> probes = List.of();
         ThreadData threads = ThreadData.empty();
+        List<LateStepResult> late = List.of();
         if (a.bench()) {
             System.out.println();
             System.out.printf(Locale.ROOT, "JMH: %d forks, estimated %s (w = warm-up iteration, m = measured iteration)%n",
@@ -91,13 +98,20 @@ public final class Report {
             steps = r.steps();
             probes = r.probes();
             threads = r.threads();
+            late = r.late();
         }
         ReportData data = new ReportData(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), a.profile().name(),
-                coverage, machine, steps, probes, threads, race, notes);
+                coverage, machine, steps, probes, threads, late, race, notes);
         Console.print(data, System.out);
         List<Path> written = ReportFiles.write(data, a.out());
         System.out.println();
         System.out.println("Wrote " + written.size() + " files; the report: " + a.out().resolve("report.html").toAbsolutePath());
+    }
+
+    /** "; late in a run: 2 rule(s) SIMD at 64K from step 100000 (4 forks)", or nothing when that pass does not run. */
+    private static String lateCoverage(ReportArgs a, JmhRun jmh) {
+        return jmh.late() ? String.format(Locale.ROOT, "; late in a run: %d rule(s) SIMD at %s from step %d (%d forks)",
+                a.rules().size(), Figures.sizeLabel(JmhRun.LATE_SIZE), JmhRun.LATE_STEP, jmh.lateForks()) : "";
     }
 
     /** "; threads (SIMD kernels, native memory): 2 rule(s) × sizes 64K, 16M × 1, 2 threads (8 forks) + 4 two-thread probe forks + …". */

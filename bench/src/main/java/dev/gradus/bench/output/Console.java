@@ -21,6 +21,10 @@ public final class Console {
     private Console() {
     }
 
+    /** What the late table shows, for the console and the page. */
+    static final String LATE_WHY = "the same step from step 10 and from step 100,000, where the bias corrections of the Adam "
+            + "family have rounded to 1 and its kernels leave that division out; early/late: how much faster late";
+
     public static void print(ReportData d, PrintStream out) {
         List<StepRow> rows = d.rows();
         if (!d.probes().isEmpty()) {
@@ -38,6 +42,11 @@ public final class Console {
         if (!rows.isEmpty()) {
             out.println();
             BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> out.println("  " + f));
+        }
+        if (!d.late().isEmpty()) {
+            out.println();
+            out.println("Late in a run (SIMD; " + LATE_WHY + ")");
+            out.print(text(StepTables.late(d.lateRows())));
         }
         threads(d, out);
         d.raceResult().ifPresent(r -> race(r, out));

@@ -102,6 +102,11 @@ public final class HtmlPage {
                 b.append(SvgChart.render(plot));
             }
         }
+        if (!d.late().isEmpty()) {
+            b.append("<h3>Late in a run</h3>\n");
+            p(b, "One JMH fork per rule and memory kind, SIMD kernels: " + Console.LATE_WHY + ".");
+            table(b, StepTables.late(d.lateRows()));
+        }
         b.append("<h3>In short</h3>\n");
         BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> b.append("<p class=\"finding\">").append(esc(f)).append("</p>\n"));
     }

@@ -52,6 +52,22 @@ final class JsonReport {
             steps.add(x);
         }
         m.put("steps", steps);
+        List<Object> late = new ArrayList<>();
+        for (var r : d.lateRows()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("rule", r.late().rule());
+            x.put("size", r.late().size());
+            x.put("memory", r.late().memory());
+            x.put("fromStep", r.late().fromStep());
+            x.put("nsPerStep", r.late().nsPerCall());
+            x.put("nsError999", r.late().errorNs());
+            x.put("nsPerElement", r.lateNs());
+            x.put("earlyNsPerElement", r.earlyNs());
+            x.put("earlyOverLate", r.speedup());
+            x.put("iterationSpread", r.late().spread());
+            late.add(x);
+        }
+        m.put("late", late);
         List<Object> rows = new ArrayList<>();
         for (StepRow r : d.rows()) {
             Map<String, Object> x = new LinkedHashMap<>();

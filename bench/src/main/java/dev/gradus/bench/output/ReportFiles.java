@@ -9,6 +9,8 @@ import dev.gradus.bench.race.ClaimResult;
 import dev.gradus.bench.race.RaceResult;
 import dev.gradus.bench.race.TrainingRun;
 import dev.gradus.bench.results.BenchPlots;
+import dev.gradus.bench.results.LateRow;
+import dev.gradus.bench.results.LateStepResult;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.ReportData;
 import dev.gradus.bench.results.StepResult;
@@ -27,8 +29,8 @@ import java.util.Map;
 
 /**
  * Writes the report into a directory: {@code report.html}, {@code report.json} (everything), and
- * CSV files: {@code steps.csv}, {@code probes.csv}, the thread files of {@link ThreadFiles} when
- * measured, {@code race-summary.csv}, {@code race-curves.csv}, {@code claim-<id>.csv}, and
+ * CSV files: {@code steps.csv}, {@code probes.csv}, {@code late.csv} (the SIMD steps late in a run)
+ * and the thread files of {@link ThreadFiles} when measured, {@code race-summary.csv}, {@code race-curves.csv}, {@code claim-<id>.csv}, and
  * {@code plots.csv} (every point of every chart).
  */
 public final class ReportFiles {
@@ -40,6 +42,9 @@ public final class ReportFiles {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("steps.csv", Csv.of(steps(d)));
         files.put("probes.csv", Csv.of(probes(d.probes())));
+        if (!d.late().isEmpty()) {
+            files.put("late.csv", Csv.of(late(d.lateRows())));
+        }
         ThreadFiles.tables(d).forEach((name, t) -> files.put(name, Csv.of(t)));
         List<Plot> plots = new ArrayList<>(BenchPlots.all(d));
         d.raceResult().ifPresent(r -> {
@@ -95,6 +100,17 @@ public final class ReportFiles {
         return new Table(List.of("rule", "size", "kernels", "memory", "ns_per_step", "ns_error_999", "ns_per_element",
                 "read_bytes", "write_bytes", "gb_per_s", "probe", "probe_gb_per_s", "percent_of_probe", "simd_over_scalar",
                 "iteration_spread"), out);
+    }
+
+    static Table late(List<LateRow> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (LateRow r : rows) {
+            LateStepResult l = r.late();
+            out.add(List.of(l.rule(), Long.toString(l.size()), l.memory(), Long.toString(l.fromStep()), g(l.nsPerCall()),
+                    g(l.errorNs()), g(r.lateNs()), g(r.earlyNs()), g(r.speedup()), g(l.spread())));
+        }
+        return new Table(List.of("rule", "size", "memory", "from_step", "ns_per_step", "ns_error_999", "ns_per_element",
+                "ns_per_element_from_step_10", "early_over_late", "iteration_spread"), out);
     }
 
     static Table probes(List<ProbeResult> probes) {

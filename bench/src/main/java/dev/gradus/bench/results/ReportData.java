@@ -15,16 +15,18 @@ import java.util.Optional;
  * @param steps     the step benchmarks
  * @param probes    the bandwidth probes
  * @param threads   the thread and multi-tensor benchmarks (empty when not run)
+ * @param late      the SIMD steps late in a run (empty when not run)
  * @param race      the convergence race, or null when it was not run
  * @param notes     anything the reader must know (skipped parts, fallbacks)
  */
 public record ReportData(String generated, String profile, String coverage, MachineFacts machine,
-                         List<StepResult> steps, List<ProbeResult> probes, ThreadData threads, RaceResult race,
-                         List<String> notes) {
+                         List<StepResult> steps, List<ProbeResult> probes, ThreadData threads, List<LateStepResult> late,
+                         RaceResult race, List<String> notes) {
     public ReportData {
         steps = List.copyOf(steps);
         threads = threads == null ? ThreadData.empty() : threads;
         probes = List.copyOf(probes);
+        late = List.copyOf(late);
         notes = List.copyOf(notes);
     }
 
@@ -35,6 +37,11 @@ public record ReportData(String generated, String profile, String coverage, Mach
     /** The thread figures per rule and size, against the 1- and 2-thread rooflines. */
     public List<ScalingRow> scalingRows() {
         return ScalingFigures.rows(threads, probes);
+    }
+
+    /** The late steps beside the same SIMD steps from step 10. */
+    public List<LateRow> lateRows() {
+        return LateRow.of(late, steps);
     }
 
     public Optional<RaceResult> raceResult() {

@@ -37,6 +37,17 @@ public final class StepTables {
         return new Table(List.of("probe", "bytes per element", "size", "memory", "ns/el", "GB/s"), out);
     }
 
+    /** One row per rule, size and memory kind: the SIMD step from step 10 and from late in a run. */
+    public static Table late(List<LateRow> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (LateRow r : rows) {
+            out.add(List.of(r.late().rule(), Figures.sizeLabel(r.late().size()), Figures.memoryLabel(r.late().memory()),
+                    f4(r.earlyNs()), f4(r.lateNs()), ratio(r.speedup())));
+        }
+        String from = String.format(Locale.ROOT, "%,d", rows.isEmpty() ? 0 : rows.get(0).late().fromStep());
+        return new Table(List.of("rule", "size", "memory", "SIMD ns/el from step 10", "from step " + from, "early/late"), out);
+    }
+
     static String f4(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
     }

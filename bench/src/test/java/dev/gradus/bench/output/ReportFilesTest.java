@@ -51,7 +51,7 @@ class ReportFilesTest {
 
     @Test
     void everyOutputFileIsThere() {
-        assertEquals(List.of("steps.csv", "probes.csv", "scaling.csv", "thread-probes.csv", "multi-tensor.csv", "race-summary.csv", "race-curves.csv", "claim-a.csv", "plots.csv",
+        assertEquals(List.of("steps.csv", "probes.csv", "late.csv", "scaling.csv", "thread-probes.csv", "multi-tensor.csv", "race-summary.csv", "race-curves.csv", "claim-a.csv", "plots.csv",
                 "report.json", "report.html"), List.copyOf(files.keySet()));
     }
 
@@ -188,12 +188,35 @@ class ReportFilesTest {
     }
 
     @Test
+    void theLateStepsStandBesideTheSameStepsFromStep10() {
+        String page = files.get("report.html");
+        assertTrue(page.contains("<h3>Late in a run</h3>"));
+        // adam 64K native: 0.14 ns/element from step 10 (Synthetic's vector step), 0.1 late.
+        assertTrue(page.contains("<td>adam</td><td>64K</td><td>native</td><td>0.1400</td><td>0.1000</td><td>1.40×</td>"), page);
+        assertTrue(page.contains("<td>sgd-momentum</td><td>64K</td><td>float[]</td><td>0.1040</td><td>0.1040</td><td>1.00×</td>"));
+        assertTrue(page.contains("<th>from step 100,000</th>"));
+        String csv = files.get("late.csv");
+        assertEquals(data.late().size() + 1, csv.split("\r\n").length);
+        assertTrue(csv.startsWith("rule,size,memory,from_step,ns_per_step,ns_error_999,ns_per_element,ns_per_element_from_step_10,"
+                + "early_over_late,iteration_spread\r\n"), csv);
+        String[] adam = csv.lines().filter(l -> l.startsWith("adam,65536,native,100000,")).findFirst().orElseThrow().split(",");
+        assertEquals(0.1, Double.parseDouble(adam[6]), 1e-12, "late ns per element");
+        assertEquals(0.14, Double.parseDouble(adam[7]), 1e-12, "from step 10");
+        assertEquals(1.4, Double.parseDouble(adam[8]), 1e-12, "early over late");
+        String json = files.get("report.json");
+        assertTrue(json.contains("\"late\": [") && json.contains("\"fromStep\": 100000") && json.contains("\"earlyOverLate\": 1.4"),
+                json);
+    }
+
+    @Test
     void withoutThreadsNoThreadFiles() {
         ReportData d = new ReportData(data.generated(), data.profile(), data.coverage(), data.machine(), data.steps(), data.probes(),
-                null, null, List.of());
+                null, List.of(), null, List.of());
         Map<String, String> f = ReportFiles.render(d);
         assertEquals(List.of("steps.csv", "probes.csv", "plots.csv", "report.json", "report.html"), List.copyOf(f.keySet()));
         assertFalse(f.get("report.html").contains("Threads and many parameters"));
+        assertFalse(f.get("report.html").contains("Late in a run"));
+        assertTrue(f.get("report.json").contains("\"late\": []"));
         assertTrue(f.get("report.json").contains("\"threads\": {") && f.get("report.json").contains("\"steps\": []"));
     }
 }
