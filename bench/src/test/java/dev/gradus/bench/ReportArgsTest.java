@@ -35,7 +35,9 @@ class ReportArgsTest {
         assertEquals(threadRules * 2 * 2, quick.threadForks());
         assertEquals(2 * 2, quick.threadProbeForks());
         assertEquals(3 * 2, quick.multiTensorForks());
-        assertEquals(rules * 8 + 8 + threadRules * 4 + 4 + 6, quick.forks());
+        // Late in a run: every rule, SIMD, 64K, both memory kinds.
+        assertEquals(rules * 2, quick.lateForks());
+        assertEquals(rules * 8 + 8 + threadRules * 4 + 4 + 6 + rules * 2, quick.forks());
         JmhRun thorough = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), true);
         assertEquals(rules * 4 * 2 * 2, thorough.stepForks());
         assertEquals(2 * 4 * 2, thorough.probeForks());
@@ -44,10 +46,14 @@ class ReportArgsTest {
         assertEquals(threadRules * 3 * 2, thorough.threadForks());
         assertEquals(2 * 3, thorough.threadProbeForks());
         assertEquals(6, thorough.multiTensorForks());
-        assertEquals(rules * 16 + 16 + threadRules * 6 + 6 + 6, thorough.forks());
+        assertEquals(rules * 2, thorough.lateForks(), "64K only");
+        assertEquals(rules * 16 + 16 + threadRules * 6 + 6 + 6 + rules * 2, thorough.forks());
         JmhRun without = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), false);
         assertEquals(0, without.threadForks() + without.threadProbeForks() + without.multiTensorForks());
-        assertEquals(rules * 16 + 16, without.forks());
+        assertEquals(rules * 16 + 16 + rules * 2, without.forks());
+        assertEquals(0, new JmhRun(Profile.QUICK, all, List.of("scalar"), true).lateForks(), "no SIMD kernels, no late pass");
+        assertEquals(0, new JmhRun(Profile.QUICK.withSizes(List.of(16_777_216L)), all, List.of("scalar", "vector"), true)
+                .lateForks(), "no 64K, no late pass");
         assertEquals("scalar", new JmhRun(Profile.QUICK, all, List.of("scalar"), true).threadKernels());
         assertEquals("vector", quick.threadKernels());
     }
@@ -69,13 +75,26 @@ class ReportArgsTest {
     }
 
     @Test
+    void theLatePassRunsStepBenchAloneFromItsLateStep() {
+        var o = new JmhRun(Profile.QUICK, List.of("adam", "nadam"), List.of("scalar", "vector"), true).lateOptions().build();
+        assertEquals(List.of("^\\Q" + StepBench.class.getName() + ".step\\E$"), List.copyOf(o.getIncludes()));
+        assertEquals(List.of("adam", "nadam"), List.copyOf(o.getParameter("rule").get()));
+        assertEquals(List.of("65536"), List.copyOf(o.getParameter("size").get()));
+        assertEquals(List.of("array", "native"), List.copyOf(o.getParameter("memory").get()));
+        assertEquals(List.of("vector"), List.copyOf(o.getParameter("kernels").get()));
+        assertEquals(List.of("100000"), List.copyOf(o.getParameter("fromStep").get()));
+        var main = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), true).options().build();
+        assertFalse(main.getParameter("fromStep").hasValue(), "the main pass keeps every benchmark's default first step");
+    }
+
+    @Test
     void noThreads() {
         ReportArgs a = ReportArgs.parse("--rules", "adam,diffgrad", "--no-threads", "--no-race");
         assertFalse(a.threads());
         assertTrue(a.bench());
         assertFalse(a.race());
         JmhRun run = new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), a.threads());
-        assertEquals(run.stepForks() + run.probeForks(), run.forks());
+        assertEquals(run.stepForks() + run.probeForks() + run.lateForks(), run.forks());
         assertTrue(ReportArgs.USAGE.contains("--no-threads"));
         // Sizes below the threshold leave only the multi-tensor steps.
         ReportArgs small = ReportArgs.parse("--sizes", "4096");
