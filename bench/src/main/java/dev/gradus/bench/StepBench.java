@@ -99,6 +99,11 @@ public class StepBench {
     public void setUp() {
         Rule r = BenchRules.get(rule);
         k = Kernels.byName(kernels);
+        // Plans first: planning up to a late fromStep allocates garbage, and a collection in the middle
+        // would move float[] buffers allocated before it (where their pages meet matters on some CPUs).
+        scalars = r.initialScalars().clone();
+        plans = steadyPlans(r, scalars, fromStep);
+        System.gc();
         arena = Arena.ofShared();
         placement = new PagePlacement(arena);
         MemorySegment param = allocate(), grad = allocate();
@@ -110,8 +115,6 @@ public class StepBench {
             slots.add(seg);
         }
         buffers = new ParamBuffers(param, grad, slots, r.initialParameterScalars().clone());
-        scalars = r.initialScalars().clone();
-        plans = steadyPlans(r, scalars, fromStep);
         prewarm(plans, k, buffers, size);
     }
 
