@@ -58,7 +58,7 @@ public class StepBench {
     /** Consecutive steps the benchmark cycles through: a multiple of Lookahead's k = 5 and Ranger's k = 6. */
     static final int CYCLE = 60;
     /** The first step of the cycle unless {@code fromStep} says otherwise: past the first steps, the report's regime (the {@code @Param} default repeats it). */
-    static final long FIRST_STEP = 10;
+    public static final long FIRST_STEP = 10;
 
     /** Calls of the count-based warm-up in {@link #setUp}. */
     static final int PREWARM_CALLS = 10_000;

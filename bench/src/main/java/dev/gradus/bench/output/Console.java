@@ -1,5 +1,6 @@
 package dev.gradus.bench.output;
 
+import dev.gradus.bench.StepBench;
 import dev.gradus.bench.charts.Table;
 import dev.gradus.bench.race.ClaimResult;
 import dev.gradus.bench.race.RaceResult;
@@ -14,6 +15,7 @@ import dev.gradus.bench.results.StepRow;
 import dev.gradus.bench.results.StepTables;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.List;
 
 /** The report as text tables on the console. */
@@ -22,8 +24,12 @@ public final class Console {
     }
 
     /** What the late table shows, for the console and the page. */
-    static final String LATE_WHY = "the same step from step 10 and from step 100,000, where the bias corrections of the Adam "
-            + "family have rounded to 1 and its kernels leave that division out; early/late: how much faster late";
+    static String lateWhy(ReportData d) {
+        long from = d.late().isEmpty() ? 0 : d.late().get(0).fromStep();
+        return String.format(Locale.ROOT, "the same step from step %d and from step %,d, where the bias corrections of the Adam "
+                + "family have rounded to 1 and its kernels leave that division out; early/late: how much faster late",
+                StepBench.FIRST_STEP, from);
+    }
 
     public static void print(ReportData d, PrintStream out) {
         List<StepRow> rows = d.rows();
@@ -45,7 +51,7 @@ public final class Console {
         }
         if (!d.late().isEmpty()) {
             out.println();
-            out.println("Late in a run (SIMD; " + LATE_WHY + ")");
+            out.println("Late in a run (SIMD; " + lateWhy(d) + ")");
             out.print(text(StepTables.late(d.lateRows())));
         }
         threads(d, out);

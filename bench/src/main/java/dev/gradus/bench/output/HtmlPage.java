@@ -104,7 +104,7 @@ public final class HtmlPage {
         }
         if (!d.late().isEmpty()) {
             b.append("<h3>Late in a run</h3>\n");
-            p(b, "One JMH fork per rule and memory kind, SIMD kernels: " + Console.LATE_WHY + ".");
+            p(b, "One JMH fork per rule and memory kind, SIMD kernels: " + Console.lateWhy(d) + ".");
             table(b, StepTables.late(d.lateRows()));
         }
         b.append("<h3>In short</h3>\n");

@@ -1,5 +1,6 @@
 package dev.gradus.bench.output;
 
+import dev.gradus.bench.StepBench;
 import dev.gradus.bench.Traffic;
 
 import dev.gradus.bench.charts.Plot;
@@ -110,7 +111,7 @@ public final class ReportFiles {
                     g(l.errorNs()), g(r.lateNs()), g(r.earlyNs()), g(r.speedup()), g(l.spread())));
         }
         return new Table(List.of("rule", "size", "memory", "from_step", "ns_per_step", "ns_error_999", "ns_per_element",
-                "ns_per_element_from_step_10", "early_over_late", "iteration_spread"), out);
+                "ns_per_element_from_step_" + StepBench.FIRST_STEP, "early_over_late", "iteration_spread"), out);
     }
 
     static Table probes(List<ProbeResult> probes) {

@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * A rule's SIMD step early and late in a run, at one size and memory kind: the report's main figure
- * (the cycle from step 10) beside the same step from {@code late.fromStep()}.
+ * (the cycle from {@code StepBench.FIRST_STEP}, 10) beside the same step from {@code late.fromStep()}.
  *
  * @param late    the late result
- * @param earlyNs ns per element of the SIMD step from step 10 (NaN when the run has none)
+ * @param earlyNs ns per element of the SIMD step from {@code StepBench.FIRST_STEP} (NaN when the run has none)
  */
 public record LateRow(LateStepResult late, double earlyNs) {
 

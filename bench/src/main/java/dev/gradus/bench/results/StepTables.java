@@ -1,5 +1,6 @@
 package dev.gradus.bench.results;
 
+import dev.gradus.bench.StepBench;
 import dev.gradus.bench.charts.Table;
 import dev.gradus.bench.charts.Xml;
 
@@ -37,7 +38,7 @@ public final class StepTables {
         return new Table(List.of("probe", "bytes per element", "size", "memory", "ns/el", "GB/s"), out);
     }
 
-    /** One row per rule, size and memory kind: the SIMD step from step 10 and from late in a run. */
+    /** One row per rule, size and memory kind: the SIMD step from {@link StepBench#FIRST_STEP} and from late in a run. */
     public static Table late(List<LateRow> rows) {
         List<List<String>> out = new ArrayList<>();
         for (LateRow r : rows) {
@@ -45,7 +46,8 @@ public final class StepTables {
                     f4(r.earlyNs()), f4(r.lateNs()), ratio(r.speedup())));
         }
         String from = String.format(Locale.ROOT, "%,d", rows.isEmpty() ? 0 : rows.get(0).late().fromStep());
-        return new Table(List.of("rule", "size", "memory", "SIMD ns/el from step 10", "from step " + from, "early/late"), out);
+        return new Table(List.of("rule", "size", "memory", "SIMD ns/el from step " + StepBench.FIRST_STEP, "from step " + from,
+                "early/late"), out);
     }
 
     static String f4(double v) {
