@@ -4,6 +4,8 @@ import dev.gradus.bench.results.LateStepResult;
 import dev.gradus.bench.results.MultiTensorResult;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.StepResult;
+import dev.gradus.bench.results.SwatsFloorResult;
+import dev.gradus.bench.results.SwatsFloorRow;
 import dev.gradus.bench.results.ThreadData;
 import dev.gradus.bench.results.ThreadProbeResult;
 import dev.gradus.bench.results.ThreadResult;
@@ -26,7 +28,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Runs {@link StepBench} and {@link ProbeBench}, and unless told not to {@link ThreadBench},
+ * Runs {@link StepBench} and {@link ProbeBench} (with SWATS, {@link SwatsSumsBench}: its floor), and unless told not to {@link ThreadBench},
  * {@link ThreadProbeBench} and {@link MultiTensorBench}, through JMH's API in one run, then the SIMD
  * {@link StepBench} late in a run ({@link #LATE_STEP}, at {@link #LATE_SIZE}) in a second: one fork per
  * parameter combination (JMH forks each combination separately), or {@link Profile#forks()} of them,
@@ -38,7 +40,8 @@ import java.util.regex.Pattern;
  */
 final class JmhRun {
 
-    record Results(List<StepResult> steps, List<ProbeResult> probes, ThreadData threads, List<LateStepResult> late) {
+    record Results(List<StepResult> steps, List<ProbeResult> probes, List<SwatsFloorResult> swatsFloor, ThreadData threads,
+                   List<LateStepResult> late) {
     }
 
     /**
@@ -81,6 +84,16 @@ final class JmhRun {
         return Probe.values().length * profile.sizes().size() * profile.memory().size() * profile.forks();
     }
 
+    /** Whether {@link SwatsSumsBench} runs: SWATS with its default sums is among the rules. */
+    boolean swatsFloor() {
+        return rules.contains(SwatsFloorRow.RULE);
+    }
+
+    /** {@link SwatsSumsBench}: at every size of the profile, when {@link #swatsFloor()}. */
+    int swatsFloorForks() {
+        return swatsFloor() ? profile.sizes().size() * profile.forks() : 0;
+    }
+
     /** The rules of {@link ThreadBench}: every rule but those whose phase it cannot hold (SWATS, see {@link ThreadBench#holdsItsPhase}). */
     List<String> threadRules() {
         return rules.stream().filter(ThreadBench::holdsItsPhase).toList();
@@ -113,7 +126,7 @@ final class JmhRun {
 
     /** JVMs started: every benchmark's forks. */
     int forks() {
-        return stepForks() + probeForks() + threadForks() + threadProbeForks() + multiTensorForks() + lateForks();
+        return stepForks() + probeForks() + swatsFloorForks() + threadForks() + threadProbeForks() + multiTensorForks() + lateForks();
     }
 
     /** Benchmarks (parameter combinations), each of {@link Profile#forks()} forks: the progress lines. */
@@ -141,6 +154,9 @@ final class JmhRun {
                 .param("size", sizes)
                 .param("memory", profile.memory().toArray(String[]::new))
                 .param("kernels", kernels.toArray(String[]::new));
+        if (swatsFloor()) {
+            o.include("^" + Pattern.quote(SwatsSumsBench.class.getName() + ".indexOrder") + "$");
+        }
         if (threads) {
             if (!profile.threadSizes().isEmpty()) {
                 o.include("^" + Pattern.quote(ThreadProbeBench.class.getName() + ".") + "\\w+$")
@@ -195,6 +211,7 @@ final class JmhRun {
         List<ThreadProbeResult> threadProbes = new ArrayList<>();
         List<MultiTensorResult> multiTensor = new ArrayList<>();
         List<LateStepResult> late = new ArrayList<>();
+        List<SwatsFloorResult> swatsFloor = new ArrayList<>();
         for (RunResult r : results) {
             var p = r.getParams();
             String bench = p.getBenchmark();
@@ -212,6 +229,8 @@ final class JmhRun {
             } else if (type.equals(ProbeBench.class.getName())) {
                 probes.add(new ProbeResult(probe(method), Long.parseLong(p.getParam("size")), p.getParam("memory"), score, error,
                         spread));
+            } else if (type.equals(SwatsSumsBench.class.getName())) {
+                swatsFloor.add(new SwatsFloorResult(Long.parseLong(p.getParam("size")), score, error, spread));
             } else if (type.equals(ThreadBench.class.getName())) {
                 threadSteps.add(new ThreadResult(p.getParam("threadRule"), Long.parseLong(p.getParam("elements")),
                         Integer.parseInt(p.getParam("threads")), score, error, spread));
@@ -225,7 +244,7 @@ final class JmhRun {
                 throw new IllegalStateException("unexpected benchmark " + bench);
             }
         }
-        return new Results(steps, probes, new ThreadData(threadSteps, threadProbes, multiTensor), late);
+        return new Results(steps, probes, swatsFloor, new ThreadData(threadSteps, threadProbes, multiTensor), late);
     }
 
     private static Probe probe(String method) {

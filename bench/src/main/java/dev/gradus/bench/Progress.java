@@ -48,6 +48,9 @@ final class Progress implements OutputFormat {
             return "step  " + p.getParam("rule") + " " + size(p, "size") + " " + Figures.kernelsLabel(p.getParam("kernels"))
                     + " " + Figures.memoryLabel(p.getParam("memory")) + (from == StepBench.FIRST_STEP ? "" : " from " + from);
         }
+        if (type.equals(SwatsSumsBench.class.getName())) {
+            return "sums  swats " + size(p, "size") + " alone";
+        }
         if (type.equals(ThreadBench.class.getName())) {
             return "step  " + p.getParam("threadRule") + " " + size(p, "elements") + " " + p.getParam("threads") + "T";
         }

@@ -11,6 +11,7 @@ import dev.gradus.bench.results.MachineFacts;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.ReportData;
 import dev.gradus.bench.results.StepResult;
+import dev.gradus.bench.results.SwatsFloorResult;
 import dev.gradus.bench.results.ThreadData;
 import dev.gradus.kernel.Kernels;
 
@@ -25,7 +26,7 @@ import java.util.Optional;
 /**
  * The benchmark report ({@code mvn -B -Preport -DskipTests verify}): the convergence race on the
  * digits data, then in one JMH run the step benchmarks of every {@link BenchRules} rule and the
- * bandwidth probes, and (unless {@code --no-threads}) every rule's whole step on 1 and 2 threads,
+ * bandwidth probes (with SWATS, its index-order sums alone: {@link SwatsSumsBench}), and (unless {@code --no-threads}) every rule's whole step on 1 and 2 threads,
  * the 2-thread probes and the multi-tensor Adam steps, then every rule's SIMD step at 64K late in a
  * run (from step 100,000), with progress; then text tables on the
  * console and {@code report.html}, CSV and JSON in the output directory. Arguments:
@@ -56,7 +57,7 @@ public final class Report {
         JmhRun jmh = new JmhRun(a.profile(), a.rules(), kernels, a.threads());
         String coverage = a.bench()
                 ? "Benchmarks: " + a.profile().describe(a.rules().size(), kernels) + "; " + jmh.stepForks() + " step forks + "
-                + jmh.probeForks() + " probe forks" + threadCoverage(a, jmh) + lateCoverage(a, jmh) + "." + (a.profile() == Profile.QUICK
+                + jmh.probeForks() + " probe forks" + floorCoverage(jmh) + threadCoverage(a, jmh) + lateCoverage(a, jmh) + "." + (a.profile() == Profile.QUICK
                 ? " The quick profile covers 64K (in cache) and 16M (in DRAM) only; --thorough adds 4K and 1M and measures longer."
                 : "")
                 : "Benchmarks not run (--no-bench).";
@@ -88,6 +89,7 @@ public final class Report {
         }
         List<StepResult> steps = List.of();
         List<ProbeResult> probes = List.of();
+        List<SwatsFloorResult> swatsFloor = List.of();
         ThreadData threads = ThreadData.empty();
         List<LateStepResult> late = List.of();
         if (a.bench()) {
@@ -97,15 +99,21 @@ public final class Report {
             JmhRun.Results r = jmh.run(System.out, a.out().resolve("jmh.log"));
             steps = r.steps();
             probes = r.probes();
+            swatsFloor = r.swatsFloor();
             threads = r.threads();
             late = r.late();
         }
         ReportData data = new ReportData(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), a.profile().name(),
-                coverage, machine, steps, probes, threads, late, race, notes);
+                coverage, machine, steps, probes, swatsFloor, threads, late, race, notes);
         Console.print(data, System.out);
         List<Path> written = ReportFiles.write(data, a.out());
         System.out.println();
         System.out.println("Wrote " + written.size() + " files; the report: " + a.out().resolve("report.html").toAbsolutePath());
+    }
+
+    /** " + 2 forks of SWATS's sums alone (its floor)", or nothing without SWATS. */
+    private static String floorCoverage(JmhRun jmh) {
+        return jmh.swatsFloor() ? " + " + jmh.swatsFloorForks() + " forks of SWATS's sums alone (its floor)" : "";
     }
 
     /** "; late in a run: 2 rule(s) SIMD at 64K from step 100000 (4 forks)", or nothing when that pass does not run. */

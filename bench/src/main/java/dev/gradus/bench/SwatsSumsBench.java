@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * memory speed; a SWATS step over the same size cannot take less than this. Set against
  * {@link StepBench}'s SWATS and the {@link ProbeBench#copy4r3w} probe in one run, it bounds the SIMD
  * ÷ scalar ratio (scalar time ÷ this) and the share of the roofline (probe time ÷ this) that any
- * kernel keeping R18's bits can reach. Score: ns per call.
+ * kernel keeping R18's bits can reach; the report does so (its table "SWATS's floor"). Score: ns per call.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

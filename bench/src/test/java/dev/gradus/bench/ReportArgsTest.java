@@ -37,7 +37,9 @@ class ReportArgsTest {
         assertEquals(3 * 2, quick.multiTensorForks());
         // Late in a run: every rule, SIMD, 64K, both memory kinds.
         assertEquals(rules * 2, quick.lateForks());
-        assertEquals(rules * 8 + 8 + threadRules * 4 + 4 + 6 + rules * 2, quick.forks());
+        // SWATS's sums alone, at each size.
+        assertEquals(2, quick.swatsFloorForks());
+        assertEquals(rules * 8 + 8 + 2 + threadRules * 4 + 4 + 6 + rules * 2, quick.forks());
         JmhRun thorough = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), true);
         assertEquals(rules * 4 * 2 * 2, thorough.stepForks());
         assertEquals(2 * 4 * 2, thorough.probeForks());
@@ -47,10 +49,13 @@ class ReportArgsTest {
         assertEquals(2 * 3, thorough.threadProbeForks());
         assertEquals(6, thorough.multiTensorForks());
         assertEquals(rules * 2, thorough.lateForks(), "64K only");
-        assertEquals(rules * 16 + 16 + threadRules * 6 + 6 + 6 + rules * 2, thorough.forks());
+        assertEquals(4, thorough.swatsFloorForks());
+        assertEquals(rules * 16 + 16 + 4 + threadRules * 6 + 6 + 6 + rules * 2, thorough.forks());
         JmhRun without = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), false);
         assertEquals(0, without.threadForks() + without.threadProbeForks() + without.multiTensorForks());
-        assertEquals(rules * 16 + 16 + rules * 2, without.forks());
+        assertEquals(rules * 16 + 16 + 4 + rules * 2, without.forks());
+        assertEquals(0, new JmhRun(Profile.QUICK, List.of("adam", "swats-double"), List.of("scalar", "vector"), true).swatsFloorForks(),
+                "the sums alone are the floor of SWATS's default sums only");
         assertEquals(0, new JmhRun(Profile.QUICK, all, List.of("scalar"), true).lateForks(), "no SIMD kernels, no late pass");
         assertEquals(0, new JmhRun(Profile.QUICK.withSizes(List.of(16_777_216L)), all, List.of("scalar", "vector"), true)
                 .lateForks(), "no 64K, no late pass");
@@ -75,6 +80,15 @@ class ReportArgsTest {
     }
 
     @Test
+    void swatsBringsItsSumsAloneAtTheProfilesSizes() {
+        var o = new JmhRun(Profile.QUICK, List.of("adam", "swats"), List.of("scalar", "vector"), false).options().build();
+        assertTrue(o.getIncludes().contains("^\\Q" + SwatsSumsBench.class.getName() + ".indexOrder\\E$"), o.getIncludes().toString());
+        assertEquals(List.of("65536", "16777216"), List.copyOf(o.getParameter("size").get()));
+        var without = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false).options().build();
+        assertFalse(without.getIncludes().stream().anyMatch(i -> i.contains("SwatsSumsBench")));
+    }
+
+    @Test
     void theLatePassRunsStepBenchAloneFromItsLateStep() {
         var o = new JmhRun(Profile.QUICK, List.of("adam", "nadam"), List.of("scalar", "vector"), true).lateOptions().build();
         assertEquals(List.of("^\\Q" + StepBench.class.getName() + ".step\\E$"), List.copyOf(o.getIncludes()));
@@ -94,7 +108,7 @@ class ReportArgsTest {
         assertTrue(a.bench());
         assertFalse(a.race());
         JmhRun run = new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), a.threads());
-        assertEquals(run.stepForks() + run.probeForks() + run.lateForks(), run.forks());
+        assertEquals(run.stepForks() + run.probeForks() + run.lateForks(), run.forks(), "no SWATS, no sums alone");
         assertTrue(ReportArgs.USAGE.contains("--no-threads"));
         // Sizes below the threshold leave only the multi-tensor steps.
         ReportArgs small = ReportArgs.parse("--sizes", "4096");

@@ -31,6 +31,14 @@ public final class Console {
                 StepBench.FIRST_STEP, from);
     }
 
+    /** What the SWATS floor table shows, for the console and the page. */
+    static String swatsFloorWhy() {
+        return "the two dot products alone (SwatsSumsBench on float[]): each a chain of float additions in index order, "
+                + "its default sums and the golden files' bits, so no SWATS step with those bits can take less. SIMD/sums: "
+                + "how far the kernel is from that floor; scalar/sums: the most SIMD/scalar can be with these sums; sums % bw: "
+                + "the share of the probe a step as fast as the sums would reach";
+    }
+
     public static void print(ReportData d, PrintStream out) {
         List<StepRow> rows = d.rows();
         if (!d.probes().isEmpty()) {
@@ -48,6 +56,11 @@ public final class Console {
         if (!rows.isEmpty()) {
             out.println();
             BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> out.println("  " + f));
+        }
+        if (!d.swatsFloorRows().isEmpty()) {
+            out.println();
+            out.println("SWATS's floor (" + swatsFloorWhy() + ")");
+            out.print(text(StepTables.swatsFloor(d.swatsFloorRows())));
         }
         if (!d.late().isEmpty()) {
             out.println();

@@ -102,6 +102,11 @@ public final class HtmlPage {
                 b.append(SvgChart.render(plot));
             }
         }
+        if (!d.swatsFloorRows().isEmpty()) {
+            b.append("<h3>SWATS's floor</h3>\n");
+            p(b, "SWATS's steps beside " + Console.swatsFloorWhy() + ".");
+            table(b, StepTables.swatsFloor(d.swatsFloorRows()));
+        }
         if (!d.late().isEmpty()) {
             b.append("<h3>Late in a run</h3>\n");
             p(b, "One JMH fork per rule and memory kind, SIMD kernels: " + Console.lateWhy(d) + ".");

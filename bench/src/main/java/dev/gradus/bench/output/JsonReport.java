@@ -52,6 +52,21 @@ final class JsonReport {
             steps.add(x);
         }
         m.put("steps", steps);
+        List<Object> floor = new ArrayList<>();
+        for (var r : d.swatsFloorRows()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("size", r.step().size());
+            x.put("memory", r.step().memory());
+            x.put("sumsNsPerCall", r.floor().nsPerCall());
+            x.put("sumsNsError999", r.floor().errorNs());
+            x.put("sumsNsPerElement", r.floorNs());
+            x.put("simdOverSums", r.vectorOverFloor());
+            x.put("scalarOverSums", r.speedupCap());
+            x.put("sumsPercentOfProbe", r.percentCap());
+            x.put("sumsIterationSpread", r.floor().spread());
+            floor.add(x);
+        }
+        m.put("swatsFloor", floor);
         List<Object> late = new ArrayList<>();
         for (var r : d.lateRows()) {
             Map<String, Object> x = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import dev.gradus.bench.race.TrainingRun;
 import dev.gradus.bench.results.BenchPlots;
 import dev.gradus.bench.results.LateRow;
 import dev.gradus.bench.results.LateStepResult;
+import dev.gradus.bench.results.SwatsFloorRow;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.ReportData;
 import dev.gradus.bench.results.StepResult;
@@ -30,7 +31,8 @@ import java.util.Map;
 
 /**
  * Writes the report into a directory: {@code report.html}, {@code report.json} (everything), and
- * CSV files: {@code steps.csv}, {@code probes.csv}, {@code late.csv} (the SIMD steps late in a run)
+ * CSV files: {@code steps.csv}, {@code probes.csv}, {@code swats-floor.csv} (SWATS beside its sums alone),
+ * {@code late.csv} (the SIMD steps late in a run)
  * and the thread files of {@link ThreadFiles} when measured, {@code race-summary.csv}, {@code race-curves.csv}, {@code claim-<id>.csv}, and
  * {@code plots.csv} (every point of every chart).
  */
@@ -43,6 +45,9 @@ public final class ReportFiles {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("steps.csv", Csv.of(steps(d)));
         files.put("probes.csv", Csv.of(probes(d.probes())));
+        if (!d.swatsFloorRows().isEmpty()) {
+            files.put("swats-floor.csv", Csv.of(swatsFloor(d.swatsFloorRows())));
+        }
         if (!d.late().isEmpty()) {
             files.put("late.csv", Csv.of(late(d.lateRows())));
         }
@@ -101,6 +106,19 @@ public final class ReportFiles {
         return new Table(List.of("rule", "size", "kernels", "memory", "ns_per_step", "ns_error_999", "ns_per_element",
                 "read_bytes", "write_bytes", "gb_per_s", "probe", "probe_gb_per_s", "percent_of_probe", "simd_over_scalar",
                 "iteration_spread"), out);
+    }
+
+    static Table swatsFloor(List<SwatsFloorRow> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (SwatsFloorRow r : rows) {
+            StepRow s = r.step();
+            out.add(List.of(Long.toString(s.size()), s.memory(), g(r.floor().nsPerCall()), g(r.floor().errorNs()), g(r.floorNs()),
+                    g(s.vectorNs()), g(s.scalarNs()), g(r.vectorOverFloor()), g(s.vectorSpeedup()), g(r.speedupCap()),
+                    g(s.vectorPercent()), g(r.percentCap()), g(r.floor().spread())));
+        }
+        return new Table(List.of("size", "memory", "sums_ns_per_call", "sums_ns_error_999", "sums_ns_per_element",
+                "simd_ns_per_element", "scalar_ns_per_element", "simd_over_sums", "simd_over_scalar", "scalar_over_sums",
+                "simd_percent_of_probe", "sums_percent_of_probe", "sums_iteration_spread"), out);
     }
 
     static Table late(List<LateRow> rows) {

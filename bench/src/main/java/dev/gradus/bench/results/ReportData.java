@@ -14,24 +14,31 @@ import java.util.Optional;
  * @param machine   what it ran on
  * @param steps     the step benchmarks
  * @param probes    the bandwidth probes
+ * @param swatsFloor SWATS's index-order sums alone (empty when SWATS was not measured)
  * @param threads   the thread and multi-tensor benchmarks (empty when not run)
  * @param late      the SIMD steps late in a run (empty when not run)
  * @param race      the convergence race, or null when it was not run
  * @param notes     anything the reader must know (skipped parts, fallbacks)
  */
 public record ReportData(String generated, String profile, String coverage, MachineFacts machine,
-                         List<StepResult> steps, List<ProbeResult> probes, ThreadData threads, List<LateStepResult> late,
+                         List<StepResult> steps, List<ProbeResult> probes, List<SwatsFloorResult> swatsFloor, ThreadData threads, List<LateStepResult> late,
                          RaceResult race, List<String> notes) {
     public ReportData {
         steps = List.copyOf(steps);
         threads = threads == null ? ThreadData.empty() : threads;
         probes = List.copyOf(probes);
+        swatsFloor = List.copyOf(swatsFloor);
         late = List.copyOf(late);
         notes = List.copyOf(notes);
     }
 
     public List<StepRow> rows() {
         return Figures.rows(steps, probes);
+    }
+
+    /** SWATS's steps beside the floor its sums set. */
+    public List<SwatsFloorRow> swatsFloorRows() {
+        return SwatsFloorRow.of(swatsFloor, rows());
     }
 
     /** The thread figures per rule and size, against the 1- and 2-thread rooflines. */

@@ -50,6 +50,19 @@ public final class StepTables {
                 "early/late"), out);
     }
 
+    /** SWATS's SIMD and scalar steps per size and memory kind beside its floor, the index-order sums alone. */
+    public static Table swatsFloor(List<SwatsFloorRow> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (SwatsFloorRow r : rows) {
+            StepRow s = r.step();
+            out.add(List.of(Figures.sizeLabel(s.size()), Figures.memoryLabel(s.memory()), f4(r.floorNs()), f4(s.vectorNs()),
+                    f4(s.scalarNs()), ratio(r.vectorOverFloor()), ratio(s.vectorSpeedup()), ratio(r.speedupCap()),
+                    pct(s.vectorPercent()), pct(r.percentCap())));
+        }
+        return new Table(List.of("size", "memory", "sums alone ns/el", "SIMD ns/el", "scalar ns/el", "SIMD/sums", "SIMD/scalar",
+                "scalar/sums (cap)", "SIMD % bw", "sums % bw (cap)"), out);
+    }
+
     static String f4(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
     }

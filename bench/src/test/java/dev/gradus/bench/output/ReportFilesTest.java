@@ -209,13 +209,39 @@ class ReportFilesTest {
     }
 
     @Test
+    void swatsStandsBesideItsSumsAlone() {
+        Map<String, String> f = ReportFiles.render(Synthetic.withSwatsFloor());
+        assertTrue(f.containsKey("swats-floor.csv"), f.keySet().toString());
+        String page = f.get("report.html");
+        assertTrue(page.contains("<h3>SWATS's floor</h3>"));
+        // 64K native: sums 0.8, SIMD 1.0, scalar 3.2 ns/element; SIMD/sums 1.25, SIMD/scalar 3.2, scalar/sums 4.
+        assertTrue(page.contains("<td>64K</td><td>native</td><td>0.8000</td><td>1.0000</td><td>3.2000</td><td>1.25×</td>"
+                + "<td>3.20×</td><td>4.00×</td>"), page);
+        String csv = f.get("swats-floor.csv");
+        assertEquals(5, csv.split("\r\n").length, "a header and one row per size and memory kind");
+        assertTrue(csv.startsWith("size,memory,sums_ns_per_call,sums_ns_error_999,sums_ns_per_element,simd_ns_per_element,"
+                + "scalar_ns_per_element,simd_over_sums,simd_over_scalar,scalar_over_sums,simd_percent_of_probe,"
+                + "sums_percent_of_probe,sums_iteration_spread\r\n"), csv);
+        String[] big = csv.lines().filter(l -> l.startsWith("16777216,array,")).findFirst().orElseThrow().split(",");
+        assertEquals(0.9, Double.parseDouble(big[4]), 1e-12, "sums ns per element");
+        assertEquals(1.1 / 0.9, Double.parseDouble(big[7]), 1e-12, "SIMD over sums");
+        assertEquals(3.2 / 0.9, Double.parseDouble(big[9]), 1e-12, "scalar over sums");
+        // The sums' share of the probe is the step's share scaled by SIMD time ÷ sums time.
+        assertEquals(Double.parseDouble(big[10]) * 1.1 / 0.9, Double.parseDouble(big[11]), 1e-9);
+        String json = f.get("report.json");
+        assertTrue(json.contains("\"swatsFloor\": [") && json.contains("\"scalarOverSums\": 4"), json);
+    }
+
+    @Test
     void withoutThreadsNoThreadFiles() {
         ReportData d = new ReportData(data.generated(), data.profile(), data.coverage(), data.machine(), data.steps(), data.probes(),
-                null, List.of(), null, List.of());
+                List.of(), null, List.of(), null, List.of());
         Map<String, String> f = ReportFiles.render(d);
         assertEquals(List.of("steps.csv", "probes.csv", "plots.csv", "report.json", "report.html"), List.copyOf(f.keySet()));
         assertFalse(f.get("report.html").contains("Threads and many parameters"));
         assertFalse(f.get("report.html").contains("Late in a run"));
+        assertFalse(f.get("report.html").contains("SWATS's floor"), "no SWATS, no floor table");
+        assertTrue(f.get("report.json").contains("\"swatsFloor\": []"));
         assertTrue(f.get("report.json").contains("\"late\": []"));
         assertTrue(f.get("report.json").contains("\"threads\": {") && f.get("report.json").contains("\"steps\": []"));
     }

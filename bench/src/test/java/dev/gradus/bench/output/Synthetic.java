@@ -15,6 +15,7 @@ import dev.gradus.bench.results.MachineFacts;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.ReportData;
 import dev.gradus.bench.results.StepResult;
+import dev.gradus.bench.results.SwatsFloorResult;
 import dev.gradus.bench.results.MultiTensorResult;
 import dev.gradus.bench.results.ThreadData;
 import dev.gradus.bench.results.ThreadProbeResult;
@@ -64,8 +65,28 @@ final class Synthetic {
                         0.01 * 65_536, 1.03));
             }
         }
-        return new ReportData("2026-11-21T12:00:00Z", "quick", "synthetic results", machine, steps, probes, threads(), late, race(),
+        return new ReportData("2026-11-21T12:00:00Z", "quick", "synthetic results", machine, steps, probes, List.of(), threads(), late, race(),
                 List.of("a note"));
+    }
+
+    /**
+     * {@link #data()} with SWATS's steps at both sizes and memory kinds (scalar 3.2, SIMD 1.0 ns/element on
+     * native memory at 64K) and its sums alone (0.8 ns/element at 64K, 0.9 at 16M).
+     */
+    static ReportData withSwatsFloor() {
+        ReportData d = data();
+        List<StepResult> steps = new ArrayList<>(d.steps());
+        for (long size : SIZES) {
+            for (String memory : MEMORY) {
+                double vector = memory.equals("native") ? 1.0 : 1.1;
+                steps.add(new StepResult("swats", size, "scalar", memory, 3.2 * size, 0.01 * size, 1.02));
+                steps.add(new StepResult("swats", size, "vector", memory, vector * size, 0.01 * size, 1.02));
+            }
+        }
+        List<SwatsFloorResult> floor = List.of(new SwatsFloorResult(65_536L, 0.8 * 65_536, 0.01 * 65_536, 1.01),
+                new SwatsFloorResult(16_777_216L, 0.9 * 16_777_216, 0.01 * 16_777_216, 1.01));
+        return new ReportData(d.generated(), d.profile(), d.coverage(), d.machine(), steps, d.probes(), floor, d.threads(), d.late(),
+                d.race(), d.notes());
     }
 
     /** Every rule and size on 1 and 2 threads (2 threads 1.6× faster), both probes on 2 threads, the six multi-tensor steps. */
