@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
  * The gradient clips' kernels, scalar reference against vector kernel: {@link TransformKernels#sumOfSquares}
  * (the squared global L2 norm of one gradient chunk, in double, in its fixed 16-accumulator order) and
  * {@link TransformKernels#maxAbs} (the ∞-norm), one of which {@code GradientClip.norm} runs over every
- * gradient before each step, and {@link TransformKernels#clamp}, which {@code GradientClip.value} runs
- * instead. Not part of the report:
+ * gradient before each step, {@link TransformKernels#clamp}, which {@code GradientClip.value} runs
+ * instead, and {@link TransformKernels#allFinite}, the check before each step under a non-finite policy
+ * other than {@code PROPAGATE}. Not part of the report:
  * {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar NormBench}. Score: ns per
  * call.
  */
@@ -72,6 +73,12 @@ public class NormBench {
     @Benchmark
     public float maxAbs() {
         return k.maxAbs(g, 0, size);
+    }
+
+    /** The check of a non-finite policy other than PROPAGATE before each step, {@link TransformKernels#allFinite} (all finite here). */
+    @Benchmark
+    public boolean allFinite() {
+        return k.allFinite(g, 0, size);
     }
 
     /** Clipping by value to [−0.5, 0.5] in place, {@link TransformKernels#clamp} (after the first call nothing changes). */
