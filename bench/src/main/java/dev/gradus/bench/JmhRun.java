@@ -9,6 +9,7 @@ import dev.gradus.bench.results.SwatsFloorRow;
 import dev.gradus.bench.results.ThreadData;
 import dev.gradus.bench.results.ThreadProbeResult;
 import dev.gradus.bench.results.ThreadResult;
+import dev.gradus.bench.results.TransformResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -28,7 +29,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Runs {@link StepBench} and {@link ProbeBench} (with SWATS, {@link SwatsSumsBench}: its floor), and unless told not to {@link ThreadBench},
+ * Runs {@link StepBench} and {@link ProbeBench} (with SWATS, {@link SwatsSumsBench}: its floor), and unless told not to
+ * the gradient transforms of {@link NormBench} ({@link Transform}), {@link ThreadBench},
  * {@link ThreadProbeBench} and {@link MultiTensorBench}, through JMH's API in one run, then the SIMD
  * {@link StepBench} late in a run ({@link #LATE_STEP}, at {@link #LATE_SIZE}) in a second: one fork per
  * parameter combination (JMH forks each combination separately), or {@link Profile#forks()} of them,
@@ -40,8 +42,8 @@ import java.util.regex.Pattern;
  */
 final class JmhRun {
 
-    record Results(List<StepResult> steps, List<ProbeResult> probes, List<SwatsFloorResult> swatsFloor, ThreadData threads,
-                   List<LateStepResult> late) {
+    record Results(List<StepResult> steps, List<ProbeResult> probes, List<SwatsFloorResult> swatsFloor,
+                   List<TransformResult> transforms, ThreadData threads, List<LateStepResult> late) {
     }
 
     /**
@@ -63,12 +65,19 @@ final class JmhRun {
     private final List<String> rules;
     private final List<String> kernels;
     private final boolean threads;
+    private final boolean transforms;
 
+    /** With the transforms. */
     JmhRun(Profile profile, List<String> rules, List<String> kernels, boolean threads) {
+        this(profile, rules, kernels, threads, true);
+    }
+
+    JmhRun(Profile profile, List<String> rules, List<String> kernels, boolean threads, boolean transforms) {
         this.profile = profile;
         this.rules = List.copyOf(rules);
         this.kernels = List.copyOf(kernels);
         this.threads = threads;
+        this.transforms = transforms;
     }
 
     /** The kernels of the thread benchmarks: the SIMD ones where they run, else the scalar reference. */
@@ -82,6 +91,12 @@ final class JmhRun {
 
     int probeForks() {
         return Probe.values().length * profile.sizes().size() * profile.memory().size() * profile.forks();
+    }
+
+    /** {@link NormBench}: every {@link Transform} at every size, kernel set and memory kind, unless left out. */
+    int transformForks() {
+        return transforms ? Transform.values().length * profile.sizes().size() * kernels.size() * profile.memory().size()
+                * profile.forks() : 0;
     }
 
     /** Whether {@link SwatsSumsBench} runs: SWATS with its default sums is among the rules. */
@@ -126,7 +141,7 @@ final class JmhRun {
 
     /** JVMs started: every benchmark's forks. */
     int forks() {
-        return stepForks() + probeForks() + swatsFloorForks() + threadForks() + threadProbeForks() + multiTensorForks() + lateForks();
+        return stepForks() + probeForks() + swatsFloorForks() + transformForks() + threadForks() + threadProbeForks() + multiTensorForks() + lateForks();
     }
 
     /** Benchmarks (parameter combinations), each of {@link Profile#forks()} forks: the progress lines. */
@@ -154,6 +169,10 @@ final class JmhRun {
                 .param("size", sizes)
                 .param("memory", profile.memory().toArray(String[]::new))
                 .param("kernels", kernels.toArray(String[]::new));
+        if (transforms) {
+            o.include("^" + Pattern.quote(NormBench.class.getName() + ".") + "("
+                    + String.join("|", Arrays.stream(Transform.values()).map(Transform::method).toList()) + ")$");
+        }
         if (swatsFloor()) {
             o.include("^" + Pattern.quote(SwatsSumsBench.class.getName() + ".indexOrder") + "$");
         }
@@ -212,6 +231,7 @@ final class JmhRun {
         List<MultiTensorResult> multiTensor = new ArrayList<>();
         List<LateStepResult> late = new ArrayList<>();
         List<SwatsFloorResult> swatsFloor = new ArrayList<>();
+        List<TransformResult> transformResults = new ArrayList<>();
         for (RunResult r : results) {
             var p = r.getParams();
             String bench = p.getBenchmark();
@@ -229,6 +249,10 @@ final class JmhRun {
             } else if (type.equals(ProbeBench.class.getName())) {
                 probes.add(new ProbeResult(probe(method), Long.parseLong(p.getParam("size")), p.getParam("memory"), score, error,
                         spread));
+            } else if (type.equals(NormBench.class.getName())) {
+                Transform t = Transform.byMethod(method).orElseThrow(() -> new IllegalStateException("unknown transform " + method));
+                transformResults.add(new TransformResult(t, Long.parseLong(p.getParam("size")), p.getParam("kernels"),
+                        p.getParam("memory"), score, error, spread));
             } else if (type.equals(SwatsSumsBench.class.getName())) {
                 swatsFloor.add(new SwatsFloorResult(Long.parseLong(p.getParam("size")), score, error, spread));
             } else if (type.equals(ThreadBench.class.getName())) {
@@ -244,7 +268,7 @@ final class JmhRun {
                 throw new IllegalStateException("unexpected benchmark " + bench);
             }
         }
-        return new Results(steps, probes, swatsFloor, new ThreadData(threadSteps, threadProbes, multiTensor), late);
+        return new Results(steps, probes, swatsFloor, transformResults, new ThreadData(threadSteps, threadProbes, multiTensor), late);
     }
 
     private static Probe probe(String method) {

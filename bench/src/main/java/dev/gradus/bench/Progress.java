@@ -48,6 +48,10 @@ final class Progress implements OutputFormat {
             return "step  " + p.getParam("rule") + " " + size(p, "size") + " " + Figures.kernelsLabel(p.getParam("kernels"))
                     + " " + Figures.memoryLabel(p.getParam("memory")) + (from == StepBench.FIRST_STEP ? "" : " from " + from);
         }
+        if (type.equals(NormBench.class.getName())) {
+            return "grad  " + method + " " + size(p, "size") + " " + Figures.kernelsLabel(p.getParam("kernels"))
+                    + " " + Figures.memoryLabel(p.getParam("memory"));
+        }
         if (type.equals(SwatsSumsBench.class.getName())) {
             return "sums  swats " + size(p, "size") + " alone";
         }

@@ -13,6 +13,7 @@ import dev.gradus.bench.results.ReportData;
 import dev.gradus.bench.results.StepResult;
 import dev.gradus.bench.results.SwatsFloorResult;
 import dev.gradus.bench.results.ThreadData;
+import dev.gradus.bench.results.TransformResult;
 import dev.gradus.kernel.Kernels;
 
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import java.util.Optional;
 /**
  * The benchmark report ({@code mvn -B -Preport -DskipTests verify}): the convergence race on the
  * digits data, then in one JMH run the step benchmarks of every {@link BenchRules} rule and the
- * bandwidth probes (with SWATS, its index-order sums alone: {@link SwatsSumsBench}), and (unless {@code --no-threads}) every rule's whole step on 1 and 2 threads,
+ * bandwidth probes (with SWATS, its index-order sums alone: {@link SwatsSumsBench}), the gradient transforms
+ * ({@link NormBench}, unless {@code --no-transforms}), and (unless {@code --no-threads}) every rule's whole step on 1 and 2 threads,
  * the 2-thread probes and the multi-tensor Adam steps, then every rule's SIMD step at 64K late in a
  * run (from step 100,000), with progress; then text tables on the
  * console and {@code report.html}, CSV and JSON in the output directory. Arguments:
@@ -54,10 +56,10 @@ public final class Report {
             kernels.remove("vector");
             notes.add("The SIMD kernels cannot run here (" + why + "): scalar only.");
         });
-        JmhRun jmh = new JmhRun(a.profile(), a.rules(), kernels, a.threads());
+        JmhRun jmh = new JmhRun(a.profile(), a.rules(), kernels, a.threads(), a.transforms());
         String coverage = a.bench()
                 ? "Benchmarks: " + a.profile().describe(a.rules().size(), kernels) + "; " + jmh.stepForks() + " step forks + "
-                + jmh.probeForks() + " probe forks" + floorCoverage(jmh) + threadCoverage(a, jmh) + lateCoverage(a, jmh) + "." + (a.profile() == Profile.QUICK
+                + jmh.probeForks() + " probe forks" + transformCoverage(jmh) + floorCoverage(jmh) + threadCoverage(a, jmh) + lateCoverage(a, jmh) + "." + (a.profile() == Profile.QUICK
                 ? " The quick profile covers 64K (in cache) and 16M (in DRAM) only; --thorough adds 4K and 1M and measures longer."
                 : "")
                 : "Benchmarks not run (--no-bench).";
@@ -90,6 +92,7 @@ public final class Report {
         List<StepResult> steps = List.of();
         List<ProbeResult> probes = List.of();
         List<SwatsFloorResult> swatsFloor = List.of();
+        List<TransformResult> transforms = List.of();
         ThreadData threads = ThreadData.empty();
         List<LateStepResult> late = List.of();
         if (a.bench()) {
@@ -100,15 +103,22 @@ public final class Report {
             steps = r.steps();
             probes = r.probes();
             swatsFloor = r.swatsFloor();
+            transforms = r.transforms();
             threads = r.threads();
             late = r.late();
         }
         ReportData data = new ReportData(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), a.profile().name(),
-                coverage, machine, steps, probes, swatsFloor, threads, late, race, notes);
+                coverage, machine, steps, probes, swatsFloor, transforms, threads, late, race, notes);
         Console.print(data, System.out);
         List<Path> written = ReportFiles.write(data, a.out());
         System.out.println();
         System.out.println("Wrote " + written.size() + " files; the report: " + a.out().resolve("report.html").toAbsolutePath());
+    }
+
+    /** " + 40 gradient-transform forks", or "; gradient transforms not run (--no-transforms)". */
+    private static String transformCoverage(JmhRun jmh) {
+        return jmh.transformForks() > 0 ? " + " + jmh.transformForks() + " gradient-transform forks"
+                : "; gradient transforms not run (--no-transforms)";
     }
 
     /** " + 2 forks of SWATS's sums alone (its floor)", or nothing without SWATS. */

@@ -17,9 +17,10 @@ import java.util.List;
  * @param race       run the convergence race
  * @param threads    with the benchmarks, also run the thread benchmarks (every rule on 1 and 2
  *                   threads, the 2-thread probes) and the multi-tensor steps
+ * @param transforms with the benchmarks, also run the gradient transforms ({@link Transform})
  */
 public record ReportArgs(Profile profile, List<String> rules, Path out, int raceEpochs, boolean bench, boolean race,
-                         boolean threads) {
+                         boolean threads, boolean transforms) {
 
     /** Default epochs of the race (both profiles). */
     public static final int RACE_EPOCHS = 30;
@@ -39,6 +40,8 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
               --no-race | --no-bench  skip a part (--no-bench: every benchmark)
               --no-threads          skip the thread benchmarks (1 vs 2 threads at sizes >= 64K, the
                                     2-thread probes) and the multi-tensor Adam steps
+              --no-transforms       skip the gradient transforms (the clips' and the non-finite
+                                    check's kernels)
               --out dir             output directory (default bench/target/report)""";
 
     public static ReportArgs parse(String... args) {
@@ -49,7 +52,7 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
         int forks = 1;
         Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "report") : Path.of("target", "report");
         int epochs = RACE_EPOCHS;
-        boolean bench = true, race = true, threads = true;
+        boolean bench = true, race = true, threads = true, transforms = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.isBlank()) {
@@ -82,6 +85,7 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
                 case "--no-race" -> race = false;
                 case "--no-bench" -> bench = false;
                 case "--no-threads" -> threads = false;
+                case "--no-transforms" -> transforms = false;
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'\n" + USAGE);
             }
@@ -95,7 +99,7 @@ public record ReportArgs(Profile profile, List<String> rules, Path out, int race
         if (forks != 1) {
             profile = profile.withForks(forks);
         }
-        return new ReportArgs(profile, List.copyOf(rules), out, epochs, bench, race, threads);
+        return new ReportArgs(profile, List.copyOf(rules), out, epochs, bench, race, threads, transforms);
     }
 
     private static String value(String[] args, int i, String flag) {

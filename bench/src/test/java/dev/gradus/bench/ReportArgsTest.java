@@ -39,7 +39,11 @@ class ReportArgsTest {
         assertEquals(rules * 2, quick.lateForks());
         // SWATS's sums alone, at each size.
         assertEquals(2, quick.swatsFloorForks());
-        assertEquals(rules * 8 + 8 + 2 + threadRules * 4 + 4 + 6 + rules * 2, quick.forks());
+        // Six gradient transforms at each size, kernel set and memory kind.
+        assertEquals(6 * 2 * 2 * 2, quick.transformForks());
+        assertEquals(rules * 8 + 8 + 2 + 48 + threadRules * 4 + 4 + 6 + rules * 2, quick.forks());
+        assertEquals(rules * 8 + 8 + 2 + threadRules * 4 + 4 + 6 + rules * 2,
+                new JmhRun(Profile.QUICK, all, List.of("scalar", "vector"), true, false).forks(), "--no-transforms");
         JmhRun thorough = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), true);
         assertEquals(rules * 4 * 2 * 2, thorough.stepForks());
         assertEquals(2 * 4 * 2, thorough.probeForks());
@@ -50,10 +54,10 @@ class ReportArgsTest {
         assertEquals(6, thorough.multiTensorForks());
         assertEquals(rules * 2, thorough.lateForks(), "64K only");
         assertEquals(4, thorough.swatsFloorForks());
-        assertEquals(rules * 16 + 16 + 4 + threadRules * 6 + 6 + 6 + rules * 2, thorough.forks());
+        assertEquals(rules * 16 + 16 + 4 + 96 + threadRules * 6 + 6 + 6 + rules * 2, thorough.forks());
         JmhRun without = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), false);
         assertEquals(0, without.threadForks() + without.threadProbeForks() + without.multiTensorForks());
-        assertEquals(rules * 16 + 16 + 4 + rules * 2, without.forks());
+        assertEquals(rules * 16 + 16 + 4 + 96 + rules * 2, without.forks());
         assertEquals(0, new JmhRun(Profile.QUICK, List.of("adam", "swats-double"), List.of("scalar", "vector"), true).swatsFloorForks(),
                 "the sums alone are the floor of SWATS's default sums only");
         assertEquals(0, new JmhRun(Profile.QUICK, all, List.of("scalar"), true).lateForks(), "no SIMD kernels, no late pass");
@@ -65,7 +69,7 @@ class ReportArgsTest {
 
     @Test
     void threadOptionsGiveEachBenchmarkItsOwnLists() {
-        var o = new JmhRun(Profile.THOROUGH, List.of("adam", "diffgrad"), List.of("scalar", "vector"), true).options().build();
+        var o = new JmhRun(Profile.THOROUGH, List.of("adam", "diffgrad"), List.of("scalar", "vector"), true, false).options().build();
         assertEquals(5, o.getIncludes().size(), o.getIncludes().toString());
         assertEquals(List.of("4096", "65536", "1048576", "16777216"), List.copyOf(o.getParameter("size").get()));
         assertEquals(List.of("65536", "1048576", "16777216"), List.copyOf(o.getParameter("elements").get()));
@@ -74,9 +78,21 @@ class ReportArgsTest {
         assertEquals(List.of("vector"), List.copyOf(o.getParameter("kernelSet").get()));
         assertEquals(List.of("adam"), List.copyOf(o.getParameter("optimizer").get()));
         assertEquals(List.of("1x1048576", "1000x1024", "1000x1024/block"), List.copyOf(o.getParameter("layout").get()));
-        var without = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false).options().build();
+        var without = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false, false).options().build();
         assertEquals(2, without.getIncludes().size());
         assertFalse(without.getParameter("elements").hasValue());
+    }
+
+    @Test
+    void theTransformsRunUnlessLeftOut() {
+        var o = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false).options().build();
+        assertTrue(o.getIncludes().contains("^\\Q" + NormBench.class.getName() + ".\\E(sumOfSquares|maxAbs|scale|add|clamp|allFinite)$"),
+                o.getIncludes().toString());
+        var without = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false, false).options().build();
+        assertFalse(without.getIncludes().stream().anyMatch(i -> i.contains("NormBench")));
+        assertTrue(ReportArgs.parse().transforms());
+        assertFalse(ReportArgs.parse("--no-transforms").transforms());
+        assertTrue(ReportArgs.USAGE.contains("--no-transforms"));
     }
 
     @Test
@@ -108,7 +124,7 @@ class ReportArgsTest {
         assertTrue(a.bench());
         assertFalse(a.race());
         JmhRun run = new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), a.threads());
-        assertEquals(run.stepForks() + run.probeForks() + run.lateForks(), run.forks(), "no SWATS, no sums alone");
+        assertEquals(run.stepForks() + run.probeForks() + run.transformForks() + run.lateForks(), run.forks(), "no SWATS, no sums alone");
         assertTrue(ReportArgs.USAGE.contains("--no-threads"));
         // Sizes below the threshold leave only the multi-tensor steps.
         ReportArgs small = ReportArgs.parse("--sizes", "4096");

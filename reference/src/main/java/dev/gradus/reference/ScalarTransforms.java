@@ -129,6 +129,16 @@ public final class ScalarTransforms implements TransformKernels {
         }
     }
 
+    /**
+     * Whether {@code g} is a heap segment over a {@code float[]} from a whole element, which the {@code *Range}
+     * methods here run as plain array loops: C2 compiles those of {@link #scaleRange} and {@link #addRange} to
+     * SIMD code whose stores it first aligns, which the vector twin cannot do for an array (the JDK does not
+     * say where its data lies).
+     */
+    public static boolean overFloatArray(MemorySegment g) {
+        return HeapFloats.of(g);
+    }
+
     /** The fixed combination: {@code acc[k] += acc[k + w]} for w = 8, 4, 2, 1. */
     public static double combine(double[] acc) {
         for (int w = ACCUMULATORS / 2; w >= 1; w /= 2) {

@@ -93,8 +93,17 @@ final class VectorTransforms implements TransformKernels {
         return ScalarTransforms.combine(all);
     }
 
+    /**
+     * Over a {@code float[]} the scalar twin's array loop, which C2 vectorizes with its stores aligned: the
+     * Vector API loop's 256-bit stores straddle cache lines there wherever the array's data does not start
+     * on 32 bytes, and ran slower ({@code NormBench.add} and {@code scale}, see {@link #scale}).
+     */
     @Override
     public void add(MemorySegment g, long from, long to, float c) {
+        if (ScalarTransforms.overFloatArray(g)) {
+            ScalarTransforms.addRange(g, from, to, c);
+            return;
+        }
         final FloatVector cv = FloatVector.broadcast(S, c);
         final long bound = from + S.loopBound(to - from);
         long i = from;
@@ -148,8 +157,13 @@ final class VectorTransforms implements TransformKernels {
         return ScalarTransforms.allFiniteRangeSegments(g, i, to);
     }
 
+    /** Over a {@code float[]} the scalar twin's array loop, as {@link #add}. */
     @Override
     public void scale(MemorySegment g, long from, long to, float c) {
+        if (ScalarTransforms.overFloatArray(g)) {
+            ScalarTransforms.scaleRange(g, from, to, c);
+            return;
+        }
         final FloatVector cv = FloatVector.broadcast(S, c);
         final long bound = from + S.loopBound(to - from);
         long i = from;

@@ -11,6 +11,7 @@ import dev.gradus.bench.results.ScalingFindings;
 import dev.gradus.bench.results.ScalingRow;
 import dev.gradus.bench.results.ScalingTables;
 import dev.gradus.bench.results.ThreadData;
+import dev.gradus.bench.results.TransformRow;
 import dev.gradus.bench.results.StepRow;
 import dev.gradus.bench.results.StepTables;
 
@@ -29,6 +30,12 @@ public final class Console {
         return String.format(Locale.ROOT, "the same step from step %d and from step %,d, where the bias corrections of the Adam "
                 + "family have rounded to 1 and its kernels leave that division out; early/late: how much faster late",
                 StepBench.FIRST_STEP, from);
+    }
+
+    /** What the transforms table shows, for the console and the page. */
+    static String transformsWhy() {
+        return "what a step runs besides the rule when a gradient clip, gradient centralisation or a non-finite policy is set, over one gradient "
+                + "(NormBench; the optimizer runs the norms and the check in chunks of 65,536, centralisation per row)";
     }
 
     /** What the SWATS floor table shows, for the console and the page. */
@@ -56,6 +63,12 @@ public final class Console {
         if (!rows.isEmpty()) {
             out.println();
             BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> out.println("  " + f));
+        }
+        if (!d.transforms().isEmpty()) {
+            out.println();
+            out.println("Gradient transforms (" + transformsWhy() + ")");
+            out.print(text(StepTables.transforms(d.transformRows())));
+            out.println("  " + TransformRow.finding(d.transformRows()));
         }
         if (!d.swatsFloorRows().isEmpty()) {
             out.println();

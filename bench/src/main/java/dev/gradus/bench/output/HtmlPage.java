@@ -14,6 +14,7 @@ import dev.gradus.bench.results.ScalingTables;
 import dev.gradus.bench.results.ThreadData;
 import dev.gradus.bench.results.StepRow;
 import dev.gradus.bench.results.StepTables;
+import dev.gradus.bench.results.TransformRow;
 
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,11 @@ public final class HtmlPage {
                 b.append("<h3>SIMD vs scalar</h3>\n");
                 b.append(SvgChart.render(plot));
             }
+        }
+        if (!d.transforms().isEmpty()) {
+            b.append("<h3>Gradient transforms</h3>\n");
+            p(b, "The kernels of " + Console.transformsWhy() + ". " + TransformRow.finding(d.transformRows()));
+            table(b, StepTables.transforms(d.transformRows()));
         }
         if (!d.swatsFloorRows().isEmpty()) {
             b.append("<h3>SWATS's floor</h3>\n");

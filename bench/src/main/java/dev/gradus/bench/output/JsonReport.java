@@ -52,6 +52,19 @@ final class JsonReport {
             steps.add(x);
         }
         m.put("steps", steps);
+        List<Object> transforms = new ArrayList<>();
+        for (var r : d.transformRows()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("transform", r.transform().method());
+            x.put("size", r.size());
+            x.put("memory", r.memory());
+            x.put("bytesPerElement", r.transform().bytes());
+            x.put("scalarNsPerElement", r.scalarNs());
+            x.put("simdNsPerElement", r.vectorNs());
+            x.put("simdOverScalar", r.vectorSpeedup());
+            transforms.add(x);
+        }
+        m.put("transforms", transforms);
         List<Object> floor = new ArrayList<>();
         for (var r : d.swatsFloorRows()) {
             Map<String, Object> x = new LinkedHashMap<>();

@@ -13,6 +13,8 @@ import dev.gradus.bench.results.BenchPlots;
 import dev.gradus.bench.results.LateRow;
 import dev.gradus.bench.results.LateStepResult;
 import dev.gradus.bench.results.SwatsFloorRow;
+import dev.gradus.bench.results.TransformResult;
+import dev.gradus.bench.results.TransformRow;
 import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.ReportData;
 import dev.gradus.bench.results.StepResult;
@@ -31,7 +33,8 @@ import java.util.Map;
 
 /**
  * Writes the report into a directory: {@code report.html}, {@code report.json} (everything), and
- * CSV files: {@code steps.csv}, {@code probes.csv}, {@code swats-floor.csv} (SWATS beside its sums alone),
+ * CSV files: {@code steps.csv}, {@code probes.csv}, {@code transforms.csv} (the gradient transforms),
+ * {@code swats-floor.csv} (SWATS beside its sums alone),
  * {@code late.csv} (the SIMD steps late in a run)
  * and the thread files of {@link ThreadFiles} when measured, {@code race-summary.csv}, {@code race-curves.csv}, {@code claim-<id>.csv}, and
  * {@code plots.csv} (every point of every chart).
@@ -45,6 +48,9 @@ public final class ReportFiles {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("steps.csv", Csv.of(steps(d)));
         files.put("probes.csv", Csv.of(probes(d.probes())));
+        if (!d.transforms().isEmpty()) {
+            files.put("transforms.csv", Csv.of(transforms(d.transforms())));
+        }
         if (!d.swatsFloorRows().isEmpty()) {
             files.put("swats-floor.csv", Csv.of(swatsFloor(d.swatsFloorRows())));
         }
@@ -106,6 +112,22 @@ public final class ReportFiles {
         return new Table(List.of("rule", "size", "kernels", "memory", "ns_per_step", "ns_error_999", "ns_per_element",
                 "read_bytes", "write_bytes", "gb_per_s", "probe", "probe_gb_per_s", "percent_of_probe", "simd_over_scalar",
                 "iteration_spread"), out);
+    }
+
+    /** Every transform result as measured, with its SIMD ÷ scalar on the SIMD rows. */
+    static Table transforms(List<TransformResult> results) {
+        List<List<String>> out = new ArrayList<>();
+        List<TransformRow> rows = TransformRow.of(results);
+        for (TransformResult t : results) {
+            double ratio = t.kernels().equals("vector") ? rows.stream().filter(r -> r.transform() == t.transform()
+                    && r.size() == t.size() && r.memory().equals(t.memory())).mapToDouble(TransformRow::vectorSpeedup)
+                    .findFirst().orElse(Double.NaN) : Double.NaN;
+            out.add(List.of(t.transform().method(), Long.toString(t.size()), t.kernels(), t.memory(), g(t.nsPerCall()),
+                    g(t.errorNs()), g(t.nsPerElement()), Integer.toString(t.transform().bytes()),
+                    g(t.transform().bytes() / t.nsPerElement()), g(ratio), g(t.spread())));
+        }
+        return new Table(List.of("transform", "size", "kernels", "memory", "ns_per_call", "ns_error_999", "ns_per_element",
+                "bytes_per_element", "gb_per_s", "simd_over_scalar", "iteration_spread"), out);
     }
 
     static Table swatsFloor(List<SwatsFloorRow> rows) {

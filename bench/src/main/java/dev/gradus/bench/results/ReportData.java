@@ -15,25 +15,33 @@ import java.util.Optional;
  * @param steps     the step benchmarks
  * @param probes    the bandwidth probes
  * @param swatsFloor SWATS's index-order sums alone (empty when SWATS was not measured)
+ * @param transforms the gradient transforms (empty when not run)
  * @param threads   the thread and multi-tensor benchmarks (empty when not run)
  * @param late      the SIMD steps late in a run (empty when not run)
  * @param race      the convergence race, or null when it was not run
  * @param notes     anything the reader must know (skipped parts, fallbacks)
  */
 public record ReportData(String generated, String profile, String coverage, MachineFacts machine,
-                         List<StepResult> steps, List<ProbeResult> probes, List<SwatsFloorResult> swatsFloor, ThreadData threads, List<LateStepResult> late,
+                         List<StepResult> steps, List<ProbeResult> probes, List<SwatsFloorResult> swatsFloor,
+                         List<TransformResult> transforms, ThreadData threads, List<LateStepResult> late,
                          RaceResult race, List<String> notes) {
     public ReportData {
         steps = List.copyOf(steps);
         threads = threads == null ? ThreadData.empty() : threads;
         probes = List.copyOf(probes);
         swatsFloor = List.copyOf(swatsFloor);
+        transforms = List.copyOf(transforms);
         late = List.copyOf(late);
         notes = List.copyOf(notes);
     }
 
     public List<StepRow> rows() {
         return Figures.rows(steps, probes);
+    }
+
+    /** The transforms, scalar beside SIMD. */
+    public List<TransformRow> transformRows() {
+        return TransformRow.of(transforms);
     }
 
     /** SWATS's steps beside the floor its sums set. */

@@ -50,6 +50,17 @@ public final class StepTables {
                 "early/late"), out);
     }
 
+    /** One row per transform, size and memory kind: scalar beside SIMD. */
+    public static Table transforms(List<TransformRow> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (TransformRow r : rows) {
+            out.add(List.of(r.transform().method(), r.transform().usedBy(), r.transform().describe(), Figures.sizeLabel(r.size()),
+                    Figures.memoryLabel(r.memory()), f4(r.scalarNs()), f4(r.vectorNs()), f1(r.vectorGBs()), ratio(r.vectorSpeedup())));
+        }
+        return new Table(List.of("transform", "run by", "bytes per element", "size", "memory", "scalar ns/el", "SIMD ns/el",
+                "SIMD GB/s", "SIMD/scalar"), out);
+    }
+
     /** SWATS's SIMD and scalar steps per size and memory kind beside its floor, the index-order sums alone. */
     public static Table swatsFloor(List<SwatsFloorRow> rows) {
         List<List<String>> out = new ArrayList<>();

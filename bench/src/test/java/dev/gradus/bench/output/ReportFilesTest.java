@@ -51,7 +51,7 @@ class ReportFilesTest {
 
     @Test
     void everyOutputFileIsThere() {
-        assertEquals(List.of("steps.csv", "probes.csv", "late.csv", "scaling.csv", "thread-probes.csv", "multi-tensor.csv", "race-summary.csv", "race-curves.csv", "claim-a.csv", "plots.csv",
+        assertEquals(List.of("steps.csv", "probes.csv", "transforms.csv", "late.csv", "scaling.csv", "thread-probes.csv", "multi-tensor.csv", "race-summary.csv", "race-curves.csv", "claim-a.csv", "plots.csv",
                 "report.json", "report.html"), List.copyOf(files.keySet()));
     }
 
@@ -209,6 +209,27 @@ class ReportFilesTest {
     }
 
     @Test
+    void theTransformsStandScalarBesideSimdAndNameWhereSimdIsSlower() {
+        String page = files.get("report.html");
+        assertTrue(page.contains("<h3>Gradient transforms</h3>"));
+        assertTrue(page.contains("<td>maxAbs</td><td>∞-norm clip: the norm</td><td>4 R = 4 B</td><td>64K</td><td>native</td>"
+                + "<td>0.3000</td><td>0.1000</td><td>40.0</td><td>3.00×</td>"), page);
+        assertTrue(page.contains("<td>clamp</td><td>value clip</td><td>4 R + 4 W = 8 B</td><td>16M</td><td>float[]</td>"
+                + "<td>0.3000</td><td>0.3300</td><td>24.2</td><td>0.91×</td>"), page);
+        assertTrue(page.contains("Transforms: SIMD/scalar 0.909× to 3×; SIMD slower than scalar: clamp 16M float[] (0.909×)."), page);
+        String csv = files.get("transforms.csv");
+        assertEquals(data.transforms().size() + 1, csv.split("\r\n").length);
+        assertTrue(csv.startsWith("transform,size,kernels,memory,ns_per_call,ns_error_999,ns_per_element,bytes_per_element,"
+                + "gb_per_s,simd_over_scalar,iteration_spread\r\n"), csv);
+        String[] clamp = csv.lines().filter(l -> l.startsWith("clamp,16777216,vector,array,")).findFirst().orElseThrow().split(",");
+        assertEquals(0.33, Double.parseDouble(clamp[6]), 1e-12, "ns per element");
+        assertEquals(8 / 0.33, Double.parseDouble(clamp[8]), 1e-9, "GB/s");
+        assertEquals(0.3 / 0.33, Double.parseDouble(clamp[9]), 1e-12, "SIMD over scalar");
+        assertTrue(csv.lines().filter(l -> l.contains(",scalar,")).allMatch(l -> l.split(",", -1)[9].isEmpty()), "no ratio on scalar rows");
+        assertTrue(files.get("report.json").contains("\"transform\": \"allFinite\""));
+    }
+
+    @Test
     void swatsStandsBesideItsSumsAlone() {
         Map<String, String> f = ReportFiles.render(Synthetic.withSwatsFloor());
         assertTrue(f.containsKey("swats-floor.csv"), f.keySet().toString());
@@ -235,12 +256,14 @@ class ReportFilesTest {
     @Test
     void withoutThreadsNoThreadFiles() {
         ReportData d = new ReportData(data.generated(), data.profile(), data.coverage(), data.machine(), data.steps(), data.probes(),
-                List.of(), null, List.of(), null, List.of());
+                List.of(), List.of(), null, List.of(), null, List.of());
         Map<String, String> f = ReportFiles.render(d);
         assertEquals(List.of("steps.csv", "probes.csv", "plots.csv", "report.json", "report.html"), List.copyOf(f.keySet()));
         assertFalse(f.get("report.html").contains("Threads and many parameters"));
         assertFalse(f.get("report.html").contains("Late in a run"));
         assertFalse(f.get("report.html").contains("SWATS's floor"), "no SWATS, no floor table");
+        assertFalse(f.get("report.html").contains("Gradient transforms"), "no transforms, no table");
+        assertTrue(f.get("report.json").contains("\"transforms\": []"));
         assertTrue(f.get("report.json").contains("\"swatsFloor\": []"));
         assertTrue(f.get("report.json").contains("\"late\": []"));
         assertTrue(f.get("report.json").contains("\"threads\": {") && f.get("report.json").contains("\"steps\": []"));

@@ -1,6 +1,7 @@
 package dev.gradus.bench.output;
 
 import dev.gradus.bench.Probe;
+import dev.gradus.bench.Transform;
 import dev.gradus.bench.charts.LinePlot;
 import dev.gradus.bench.charts.Scale;
 import dev.gradus.bench.charts.Series;
@@ -16,6 +17,7 @@ import dev.gradus.bench.results.ProbeResult;
 import dev.gradus.bench.results.ReportData;
 import dev.gradus.bench.results.StepResult;
 import dev.gradus.bench.results.SwatsFloorResult;
+import dev.gradus.bench.results.TransformResult;
 import dev.gradus.bench.results.MultiTensorResult;
 import dev.gradus.bench.results.ThreadData;
 import dev.gradus.bench.results.ThreadProbeResult;
@@ -26,7 +28,7 @@ import java.util.List;
 
 /**
  * A small made-up set of results: two rules, two sizes, both kernel sets and memory kinds, the
- * thread and multi-tensor benchmarks, the steps late in a run (Adam 1.4× faster late, SGD the
+ * thread and multi-tensor benchmarks, the gradient transforms, the steps late in a run (Adam 1.4× faster late, SGD the
  * same), a race and claims.
  */
 final class Synthetic {
@@ -65,8 +67,26 @@ final class Synthetic {
                         0.01 * 65_536, 1.03));
             }
         }
-        return new ReportData("2026-11-21T12:00:00Z", "quick", "synthetic results", machine, steps, probes, List.of(), threads(), late, race(),
+        return new ReportData("2026-11-21T12:00:00Z", "quick", "synthetic results", machine, steps, probes, List.of(), transforms(), threads(), late, race(),
                 List.of("a note"));
+    }
+
+    /**
+     * Every transform at both sizes, kernel sets and memory kinds: scalar 0.3 ns/element, SIMD 0.1, but the
+     * clamp over {@code float[]} at 16M, where SIMD takes 0.33 (slower than scalar).
+     */
+    static List<TransformResult> transforms() {
+        List<TransformResult> out = new ArrayList<>();
+        for (Transform t : Transform.values()) {
+            for (long size : SIZES) {
+                for (String memory : MEMORY) {
+                    double vector = t == Transform.CLAMP && size > 1_000_000 && memory.equals("array") ? 0.33 : 0.1;
+                    out.add(new TransformResult(t, size, "scalar", memory, 0.3 * size, 0.01 * size, 1.02));
+                    out.add(new TransformResult(t, size, "vector", memory, vector * size, 0.01 * size, 1.02));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -85,7 +105,7 @@ final class Synthetic {
         }
         List<SwatsFloorResult> floor = List.of(new SwatsFloorResult(65_536L, 0.8 * 65_536, 0.01 * 65_536, 1.01),
                 new SwatsFloorResult(16_777_216L, 0.9 * 16_777_216, 0.01 * 16_777_216, 1.01));
-        return new ReportData(d.generated(), d.profile(), d.coverage(), d.machine(), steps, d.probes(), floor, d.threads(), d.late(),
+        return new ReportData(d.generated(), d.profile(), d.coverage(), d.machine(), steps, d.probes(), floor, d.transforms(), d.threads(), d.late(),
                 d.race(), d.notes());
     }
 
