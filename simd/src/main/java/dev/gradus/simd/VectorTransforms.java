@@ -96,7 +96,7 @@ final class VectorTransforms implements TransformKernels {
     /**
      * Over a {@code float[]} the scalar twin's array loop, which C2 vectorizes with its stores aligned: the
      * Vector API loop's 256-bit stores straddle cache lines there wherever the array's data does not start
-     * on 32 bytes, and ran slower ({@code NormBench.add} and {@code scale}, see {@link #scale}).
+     * on 32 bytes, and ran slower ({@code NormBench}'s {@code add}, {@code scale} and {@code clamp}).
      */
     @Override
     public void add(MemorySegment g, long from, long to, float c) {
@@ -175,8 +175,13 @@ final class VectorTransforms implements TransformKernels {
         ScalarTransforms.scaleRangeSegments(g, i, to, c);
     }
 
+    /** Over a {@code float[]} the scalar twin's array loop, as {@link #add}. */
     @Override
     public void clamp(MemorySegment g, long from, long to, float lo, float hi) {
+        if (ScalarTransforms.overFloatArray(g)) {
+            ScalarTransforms.clampRange(g, from, to, lo, hi);
+            return;
+        }
         final FloatVector lov = FloatVector.broadcast(S, lo), hiv = FloatVector.broadcast(S, hi);
         final long bound = from + S.loopBound(to - from);
         long i = from;

@@ -35,7 +35,9 @@ public final class Console {
     /** What the transforms table shows, for the console and the page. */
     static String transformsWhy() {
         return "what a step runs besides the rule when a gradient clip, gradient centralisation or a non-finite policy is set, over one gradient "
-                + "(NormBench; the optimizer runs the norms and the check in chunks of 65,536, centralisation per row)";
+                + "(NormBench; the optimizer runs the norms and the check in chunks of 65,536, centralisation per row). Over float[] "
+                + "add, scale and clamp run the same array loop in both kernel sets (C2 vectorizes it with aligned stores), so "
+                + "their ratio there is the run's noise";
     }
 
     /** What the SWATS floor table shows, for the console and the page. */
