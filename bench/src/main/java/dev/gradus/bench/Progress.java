@@ -117,7 +117,7 @@ final class Progress implements OutputFormat {
         } else {
             score = score(r.getParams(), forks > 1 ? median(r) : r.getPrimaryResult().getScore());
             double s = spread(measured.stream().mapToDouble(Double::doubleValue).toArray());
-            if (s > dev.gradus.bench.results.StepResult.UNSTEADY) {
+            if (s > dev.gradus.bench.results.Measured.UNSTEADY) {
                 score += String.format(Locale.ROOT, " UNSTEADY (iterations differ %.1f×)", s);
             }
         }

@@ -24,7 +24,7 @@ public final class BenchFindings {
                 p.probe().method(), Figures.sizeLabel(p.size()), Figures.memoryLabel(p.memory()), Xml.num(p.spread()))));
         if (!unsteady.isEmpty()) {
             out.add("Unsteady: the measured iterations of " + unsteady.size() + " result(s) differ by more than "
-                    + Xml.num(StepResult.UNSTEADY) + "× (a busy machine, or code still compiling); treat them with care: "
+                    + Xml.num(Measured.UNSTEADY) + "× (a busy machine, or code still compiling); treat them with care: "
                     + String.join(", ", unsteady) + ".");
         }
         return out;

@@ -14,13 +14,5 @@ package dev.gradus.bench.results;
  * @param spread    slowest ÷ fastest measured iteration (NaN with fewer than two)
  */
 public record LateStepResult(String rule, long size, String memory, long fromStep, double nsPerCall, double errorNs,
-                             double spread) {
-
-    public double nsPerElement() {
-        return nsPerCall / size;
-    }
-
-    public boolean unsteady() {
-        return spread > StepResult.UNSTEADY;
-    }
+                             double spread) implements Measured {
 }

@@ -17,7 +17,7 @@ public record MultiTensorResult(String layout, int threads, double nsPerCall, do
     public static final String FLAT = "1x1048576";
 
     public boolean unsteady() {
-        return spread > StepResult.UNSTEADY;
+        return spread > Measured.UNSTEADY;
     }
 
     public double microsPerStep() {

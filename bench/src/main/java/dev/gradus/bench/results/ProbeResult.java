@@ -12,11 +12,7 @@ import dev.gradus.bench.Probe;
  * @param errorNs   JMH's 99.9% confidence half-width of the score
  * @param spread    slowest ÷ fastest measured iteration (NaN with fewer than two)
  */
-public record ProbeResult(Probe probe, long size, String memory, double nsPerCall, double errorNs, double spread) {
-
-    public boolean unsteady() {
-        return spread > StepResult.UNSTEADY;
-    }
+public record ProbeResult(Probe probe, long size, String memory, double nsPerCall, double errorNs, double spread) implements Measured {
 
     /** Bytes moved per ns, i.e. GB/s (10⁹ bytes per second), counting the probe's nominal traffic. */
     public double gbPerSecond() {

@@ -41,7 +41,7 @@ public final class ScalingFindings {
                 "multi-tensor %s %dT (%s×)", m.layout(), m.threads(), Xml.num(m.spread()))));
         if (!unsteady.isEmpty()) {
             out.add("Unsteady: the measured iterations of " + unsteady.size() + " thread result(s) differ by more than "
-                    + Xml.num(StepResult.UNSTEADY) + "×; treat them with care: " + String.join(", ", unsteady) + ".");
+                    + Xml.num(Measured.UNSTEADY) + "×; treat them with care: " + String.join(", ", unsteady) + ".");
         }
         return out;
     }

@@ -56,7 +56,7 @@ public record ScalingRow(String rule, long size, Traffic traffic, Probe probe, T
         return 100 * twoGBs() / roofline2;
     }
 
-    /** Whether either result's measured iterations differ by more than {@link StepResult#UNSTEADY}. */
+    /** Whether either result's measured iterations differ by more than {@link Measured#UNSTEADY}. */
     public boolean unsteady() {
         return one != null && one.unsteady() || two != null && two.unsteady();
     }

@@ -12,16 +12,5 @@ package dev.gradus.bench.results;
  * @param spread    slowest ÷ fastest measured iteration (NaN with fewer than two)
  */
 public record StepResult(String rule, long size, String kernels, String memory, double nsPerCall, double errorNs,
-                         double spread) {
-
-    /** Measured iterations differing by more than this factor make a result unsteady. */
-    public static final double UNSTEADY = 1.5;
-
-    public boolean unsteady() {
-        return spread > UNSTEADY;
-    }
-
-    public double nsPerElement() {
-        return nsPerCall / size;
-    }
+                         double spread) implements Measured {
 }

@@ -10,13 +10,5 @@ package dev.gradus.bench.results;
  * @param errorNs   JMH's 99.9% confidence half-width of the score (NaN with too few samples)
  * @param spread    slowest ÷ fastest measured iteration (NaN with fewer than two)
  */
-public record SwatsFloorResult(long size, double nsPerCall, double errorNs, double spread) {
-
-    public double nsPerElement() {
-        return nsPerCall / size;
-    }
-
-    public boolean unsteady() {
-        return spread > StepResult.UNSTEADY;
-    }
+public record SwatsFloorResult(long size, double nsPerCall, double errorNs, double spread) implements Measured {
 }

@@ -13,11 +13,7 @@ import dev.gradus.bench.Probe;
  * @param errorNs   JMH's 99.9% confidence half-width of the score
  * @param spread    slowest ÷ fastest measured iteration (NaN with fewer than two)
  */
-public record ThreadProbeResult(Probe probe, long size, int threads, double nsPerCall, double errorNs, double spread) {
-
-    public boolean unsteady() {
-        return spread > StepResult.UNSTEADY;
-    }
+public record ThreadProbeResult(Probe probe, long size, int threads, double nsPerCall, double errorNs, double spread) implements Measured {
 
     /**
      * GB/s of all threads together: while one thread streams its share in one call time, the

@@ -14,13 +14,5 @@ import dev.gradus.bench.Transform;
  * @param spread    slowest ÷ fastest measured iteration (NaN with fewer than two)
  */
 public record TransformResult(Transform transform, long size, String kernels, String memory, double nsPerCall, double errorNs,
-                              double spread) {
-
-    public double nsPerElement() {
-        return nsPerCall / size;
-    }
-
-    public boolean unsteady() {
-        return spread > StepResult.UNSTEADY;
-    }
+                              double spread) implements Measured {
 }
