@@ -131,9 +131,9 @@ public final class ScalarTransforms implements TransformKernels {
 
     /**
      * Whether {@code g} is a heap segment over a {@code float[]} from a whole element, which the {@code *Range}
-     * methods here run as plain array loops: C2 compiles those of {@link #scaleRange} and {@link #addRange} to
-     * SIMD code whose stores it first aligns, which the vector twin cannot do for an array (the JDK does not
-     * say where its data lies).
+     * methods here run as plain array loops: C2 compiles those of {@link #scaleRange}, {@link #addRange} and
+     * {@link #clampRange} to SIMD code whose stores it first aligns, which the vector twin cannot do for an
+     * array (the JDK does not say where its data lies), so the vector twin runs them there too.
      */
     public static boolean overFloatArray(MemorySegment g) {
         return HeapFloats.of(g);
