@@ -123,7 +123,7 @@ public final class Report {
 
     /** " + 2 forks of SWATS's sums alone (its floor)", or nothing without SWATS. */
     private static String floorCoverage(JmhRun jmh) {
-        return jmh.swatsFloor() ? " + " + jmh.swatsFloorForks() + " forks of SWATS's sums alone (its floor)" : "";
+        return jmh.swatsFloor() ? " + " + jmh.swatsFloorForks() + " fork(s) of SWATS's sums alone (its floor)" : "";
     }
 
     /** "; late in a run: 2 rule(s) SIMD at 64K from step 100000 (4 forks)", or nothing when that pass does not run. */

@@ -64,7 +64,7 @@ public final class Console {
         }
         if (!rows.isEmpty()) {
             out.println();
-            BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> out.println("  " + f));
+            BenchFindings.of(d).forEach(f -> out.println("  " + f));
         }
         if (!d.transforms().isEmpty()) {
             out.println();

@@ -119,7 +119,7 @@ public final class HtmlPage {
             table(b, StepTables.late(d.lateRows()));
         }
         b.append("<h3>In short</h3>\n");
-        BenchFindings.of(rows, d.steps(), d.probes()).forEach(f -> b.append("<p class=\"finding\">").append(esc(f)).append("</p>\n"));
+        BenchFindings.of(d).forEach(f -> b.append("<p class=\"finding\">").append(esc(f)).append("</p>\n"));
     }
 
     private static void threads(StringBuilder b, ReportData d) {

@@ -13,8 +13,14 @@ public final class BenchFindings {
     private BenchFindings() {
     }
 
+    /** The findings of the report's step rows, then a warning naming every unsteady result of its single-thread runs. */
+    public static List<String> of(ReportData d) {
+        return of(d.rows(), d.steps(), d.probes(), d.transforms(), d.swatsFloor());
+    }
+
     /** The findings of the rows, then a warning naming every unsteady result. */
-    public static List<String> of(List<StepRow> rows, List<StepResult> steps, List<ProbeResult> probes) {
+    public static List<String> of(List<StepRow> rows, List<StepResult> steps, List<ProbeResult> probes,
+                                  List<TransformResult> transforms, List<SwatsFloorResult> floor) {
         List<String> out = of(rows);
         List<String> unsteady = new ArrayList<>();
         steps.stream().filter(StepResult::unsteady).forEach(s -> unsteady.add(String.format(Locale.ROOT, "%s %s %s %s (%s×)",
@@ -22,6 +28,11 @@ public final class BenchFindings {
                 Xml.num(s.spread()))));
         probes.stream().filter(ProbeResult::unsteady).forEach(p -> unsteady.add(String.format(Locale.ROOT, "probe %s %s %s (%s×)",
                 p.probe().method(), Figures.sizeLabel(p.size()), Figures.memoryLabel(p.memory()), Xml.num(p.spread()))));
+        transforms.stream().filter(TransformResult::unsteady).forEach(t -> unsteady.add(String.format(Locale.ROOT, "%s %s %s %s (%s×)",
+                t.transform().method(), Figures.sizeLabel(t.size()), Figures.kernelsLabel(t.kernels()),
+                Figures.memoryLabel(t.memory()), Xml.num(t.spread()))));
+        floor.stream().filter(SwatsFloorResult::unsteady).forEach(f -> unsteady.add(String.format(Locale.ROOT,
+                "SWATS's sums alone %s (%s×)", Figures.sizeLabel(f.size()), Xml.num(f.spread()))));
         if (!unsteady.isEmpty()) {
             out.add("Unsteady: the measured iterations of " + unsteady.size() + " result(s) differ by more than "
                     + Xml.num(Measured.UNSTEADY) + "× (a busy machine, or code still compiling); treat them with care: "

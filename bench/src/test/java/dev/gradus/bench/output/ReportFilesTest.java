@@ -134,7 +134,8 @@ class ReportFilesTest {
         assertTrue(page.contains("pending: Lookahead is not implemented"));
         assertTrue(page.contains("not available: BenchRules has no &#39;adamod&#39;"));
         assertTrue(page.contains("one is lower"));
-        assertTrue(page.contains("Unsteady: the measured iterations of 1 result(s) differ by more than 1.5×"), "unsteady results are named");
+        assertTrue(page.contains("Unsteady: the measured iterations of 2 result(s) differ by more than 1.5×"), "unsteady results are named");
+        assertTrue(page.contains("maxAbs 16M SIMD native (1.9×)"), "an unsteady transform is named");
         assertTrue(page.contains("adam 16M SIMD float[] (2.5×)"));
         assertEquals(ClaimResult.Status.PENDING, data.race().claims().get(2).status());
     }
@@ -251,6 +252,7 @@ class ReportFilesTest {
         assertEquals(Double.parseDouble(big[10]) * 1.1 / 0.9, Double.parseDouble(big[11]), 1e-9);
         String json = f.get("report.json");
         assertTrue(json.contains("\"swatsFloor\": [") && json.contains("\"scalarOverSums\": 4"), json);
+        assertTrue(page.contains("SWATS&#39;s sums alone 16M (1.6×)"), "unsteady sums are named (HTML-escaped)");
     }
 
     @Test
