@@ -55,6 +55,13 @@ public class NormBench {
     private Arena arena;
     private TransformKernels k;
     private MemorySegment g;
+    /**
+     * The rescaling factor: 1, so the values stay as they are, read from a field so that C2 cannot fold
+     * {@code x·1} away (with the literal it removed the scalar loop over {@code float[]}: 0.0002 ns/element).
+     */
+    private float factor = 1f;
+    /** The added constant: 0, read from a field for the same reason. */
+    private float zero = 0f;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
@@ -77,60 +84,66 @@ public class NormBench {
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         Transform t = Transform.byMethod(method).orElseThrow(() -> new IllegalStateException("unknown transform " + method));
         MemorySegment head = g.asSlice(0, 4L * Math.min(size, StepBench.PREWARM_ELEMENTS));
-        long n = head.byteSize() / Float.BYTES;
         for (int i = 0; i < StepBench.PREWARM_CALLS; i++) {
-            switch (t) {
-                case SUM_OF_SQUARES -> k.sumOfSquares(head, 0, n);
-                case MAX_ABS -> k.maxAbs(head, 0, n);
-                case SCALE -> k.scale(head, 0, n, factor);
-                case ADD -> k.add(head, 0, n, zero);
-                case CLAMP -> k.clamp(head, 0, n, -0.5f, 0.5f);
-                case ALL_FINITE -> k.allFinite(head, 0, n);
-            }
+            run(t, head, head.byteSize() / Float.BYTES);
         }
     }
 
+    /** Transform {@code t} over the first {@code n} floats of {@code s}; its result as a double (void ones 0, a boolean 0 or 1) for JMH to consume. */
+    private double run(Transform t, MemorySegment s, long n) {
+        return switch (t) {
+            case SUM_OF_SQUARES -> k.sumOfSquares(s, 0, n);
+            case MAX_ABS -> k.maxAbs(s, 0, n);
+            case ALL_FINITE -> k.allFinite(s, 0, n) ? 1 : 0;
+            case SCALE -> {
+                k.scale(s, 0, n, factor);
+                yield 0;
+            }
+            case ADD -> {
+                k.add(s, 0, n, zero);
+                yield 0;
+            }
+            case CLAMP -> {
+                k.clamp(s, 0, n, -0.5f, 0.5f);
+                yield 0;
+            }
+        };
+    }
+
+    /** The L2 norm's sum of squares, {@link TransformKernels#sumOfSquares}. */
     @Benchmark
     public double sumOfSquares() {
-        return k.sumOfSquares(g, 0, size);
+        return run(Transform.SUM_OF_SQUARES, g, size);
     }
 
     /** The ∞-norm's reduction, {@link TransformKernels#maxAbs}. */
     @Benchmark
-    public float maxAbs() {
-        return k.maxAbs(g, 0, size);
+    public double maxAbs() {
+        return run(Transform.MAX_ABS, g, size);
     }
 
     /** The check of a non-finite policy other than PROPAGATE before each step, {@link TransformKernels#allFinite} (all finite here). */
     @Benchmark
-    public boolean allFinite() {
-        return k.allFinite(g, 0, size);
+    public double allFinite() {
+        return run(Transform.ALL_FINITE, g, size);
     }
 
-    /**
-     * The rescaling factor: 1, so the values stay as they are, read from a field so that C2 cannot fold
-     * {@code x·1} away (with the literal it removed the scalar loop over {@code float[]}: 0.0002 ns/element).
-     */
-    private float factor = 1f;
-    /** The added constant: 0, read from a field for the same reason. */
-    private float zero = 0f;
-
-    /** The norm clips' rescaling, {@link TransformKernels#scale}. */
+    /** The norm clips' rescaling, {@link TransformKernels#scale} by {@link #factor}. */
     @Benchmark
-    public void scale() {
-        k.scale(g, 0, size, factor);
+    public double scale() {
+        return run(Transform.SCALE, g, size);
     }
 
-    /** Gradient centralisation's removal of the mean, {@link TransformKernels#add} of 0 (read from {@link #zero}). */
+    /** Gradient centralisation's removal of the mean, {@link TransformKernels#add} of {@link #zero}. */
     @Benchmark
-    public void add() {
-        k.add(g, 0, size, zero);
+    public double add() {
+        return run(Transform.ADD, g, size);
     }
 
     /** Clipping by value to [−0.5, 0.5] in place, {@link TransformKernels#clamp} (after the first call nothing changes). */
     @Benchmark
-    public void clamp() {
-        k.clamp(g, 0, size, -0.5f, 0.5f);
+    public double clamp() {
+        return run(Transform.CLAMP, g, size);
     }
 
     @TearDown(Level.Trial)
