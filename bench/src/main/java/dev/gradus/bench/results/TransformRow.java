@@ -3,7 +3,6 @@ package dev.gradus.bench.results;
 import dev.gradus.bench.Transform;
 import dev.gradus.bench.charts.Xml;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,18 +31,19 @@ public record TransformRow(Transform transform, long size, String memory, double
 
     /** One row per transform, size and memory kind measured, in the order of {@link Transform}, then size, then memory. */
     public static List<TransformRow> of(List<TransformResult> results) {
-        List<TransformRow> rows = new ArrayList<>();
-        results.stream().map(r -> new TransformRow(r.transform(), r.size(), r.memory(), Double.NaN, Double.NaN)).distinct()
-                .sorted(Comparator.comparing(TransformRow::transform).thenComparingLong(TransformRow::size)
-                        .thenComparing(TransformRow::memory))
-                .forEach(k -> rows.add(new TransformRow(k.transform(), k.size(), k.memory(), ns(results, k, "scalar"),
-                        ns(results, k, "vector"))));
-        return rows;
+        return results.stream()
+                .sorted(Comparator.comparing(TransformResult::transform).thenComparingLong(TransformResult::size)
+                        .thenComparing(TransformResult::memory))
+                .map(r -> new TransformRow(r.transform(), r.size(), r.memory(), ns(results, r, "scalar"), ns(results, r, "vector")))
+                .distinct()
+                .toList();
     }
 
-    private static double ns(List<TransformResult> results, TransformRow k, String kernels) {
-        return results.stream().filter(r -> r.transform() == k.transform() && r.size() == k.size() && r.memory().equals(k.memory())
-                && r.kernels().equals(kernels)).mapToDouble(TransformResult::nsPerElement).findFirst().orElse(Double.NaN);
+    /** ns per element of the {@code kernels} result of {@code like}'s transform, size and memory kind; NaN without one. */
+    private static double ns(List<TransformResult> results, TransformResult like, String kernels) {
+        return results.stream().filter(r -> r.transform() == like.transform() && r.size() == like.size()
+                && r.memory().equals(like.memory()) && r.kernels().equals(kernels))
+                .mapToDouble(TransformResult::nsPerElement).findFirst().orElse(Double.NaN);
     }
 
     /** The range of SIMD ÷ scalar, and every row where the SIMD kernel was slower, in one sentence. */
