@@ -5,6 +5,7 @@ import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
 import dev.gradus.rules.Check;
 import dev.gradus.rules.ParamBuffers;
+import dev.gradus.rules.PartedPlan;
 import dev.gradus.rules.Rule;
 import dev.gradus.rules.StepContext;
 import dev.gradus.rules.StepPlan;
@@ -101,8 +102,12 @@ import java.util.function.IntConsumer;
  * calling thread included); smaller steps, {@link Builder#singleThreaded()} optimizers and
  * parameters in a confined arena run on the calling thread. Every task runs the same kernel call
  * on the same range whichever thread takes it, and a norm adds its chunk sums in one fixed order,
- * so results are the same bits for any number of threads. Rules that need whole parameters in
- * order (SWATS) run their group as one task.
+ * so results are the same bits for any number of threads. A rule that needs whole parameters in
+ * order (SWATS, {@link Rule#wholeParameters()}) steps its group's parameters one after another, after
+ * the other groups; a {@link PartedPlan} cuts each such parameter into parts that run on the pool
+ * (SWATS: parts of 16,384 elements in its SGD phase, and in its Adam phase with
+ * {@link dev.gradus.rules.SwatsSums#FIXED_ORDER_DOUBLE}; its default index-order sums keep the Adam
+ * phase of a parameter on one thread).
  *
  * <p><b>Many parameters.</b> Parameters registered one by one each cost a kernel call per step
  * over memory of their own. {@link #register(ParameterLayout, MemorySegment, MemorySegment)}
@@ -747,6 +752,14 @@ public final class Optimizer implements AutoCloseable {
                 plans[piece.group()].apply(kernels, piece.buffers(), piece.from(), piece.to());
             }
         });
+        for (StepWork.Piece whole : w.wholes) {
+            StepPlan plan = plans[whole.group()];
+            if (plan instanceof PartedPlan<?> parted) {
+                stepParts(parted, whole.buffers(), parallel);
+            } else {
+                plan.apply(kernels, whole.buffers(), whole.from(), whole.to());
+            }
+        }
         for (int i = 0; i < gs.size(); i++) {
             gs.get(i).scalars = nextScalars[i];
         }
@@ -760,6 +773,18 @@ public final class Optimizer implements AutoCloseable {
             work = StepWork.of(List.copyOf(groups.values()));
         }
         return work;
+    }
+
+    /** One whole parameter of a {@link PartedPlan}: its parts as tasks, then its finish here. */
+    private <P> void stepParts(PartedPlan<P> plan, ParamBuffers b, boolean parallel) {
+        long length = b.param().byteSize() / Float.BYTES, part = plan.partLength(b);
+        int count = length == 0 ? 0 : Math.toIntExact(1 + (length - 1) / part);
+        List<P> results = new ArrayList<>(Collections.nCopies(count, null));
+        run(parallel, count, i -> {
+            long from = i * part;
+            results.set(i, plan.part(kernels, b, from, from + Math.min(part, length - from)));
+        });
+        plan.finish(b, results);
     }
 
     /** Runs tasks {@code [0, count)}: on the pool when {@code parallel}, else here, in order. */

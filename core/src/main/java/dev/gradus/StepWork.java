@@ -36,6 +36,12 @@ final class StepWork {
 
     /** Update tasks: each runs its pieces in order on one thread. */
     final Piece[][] updates;
+    /**
+     * Parameters of the groups whose rule steps whole parameters ({@link dev.gradus.rules.Rule#wholeParameters()}),
+     * each over {@code [0, length)}, groups in order, each group's in registration order: stepped one after
+     * another, after {@link #updates}.
+     */
+    final Piece[] wholes;
     /** Gradient chunks of {@link Optimizer#NORM_CHUNK} elements: groups, parameters, chunks, in order. */
     final GradChunk[] gradChunks;
     /** Parameters, groups in order, each group's in registration order. */
@@ -45,8 +51,10 @@ final class StepWork {
     /** Whether every parameter and gradient can be touched by a thread other than the caller. */
     final boolean shareable;
 
-    private StepWork(Piece[][] updates, GradChunk[] gradChunks, ParamGroup.Param[] params, long elements, boolean shareable) {
+    private StepWork(Piece[][] updates, Piece[] wholes, GradChunk[] gradChunks, ParamGroup.Param[] params, long elements,
+                     boolean shareable) {
         this.updates = updates;
+        this.wholes = wholes;
         this.gradChunks = gradChunks;
         this.params = params;
         this.elements = elements;
@@ -60,6 +68,7 @@ final class StepWork {
 
     static StepWork of(List<ParamGroup> groups) {
         List<Piece[]> updates = new ArrayList<>();
+        List<Piece> wholes = new ArrayList<>();
         List<GradChunk> chunks = new ArrayList<>();
         List<ParamGroup.Param> params = new ArrayList<>();
         long elements = 0;
@@ -80,7 +89,7 @@ final class StepWork {
                     chunks.add(new GradChunk(p, from, Math.min(p.length(), from + Optimizer.NORM_CHUNK)));
                 }
                 if (whole) {
-                    pending.add(new Piece(gi, p.buffers(), 0, p.length()));
+                    wholes.add(new Piece(gi, p.buffers(), 0, p.length()));
                     continue;
                 }
                 if (blockLeft > 0) {
@@ -105,11 +114,11 @@ final class StepWork {
                     }
                 }
             }
-            if (!pending.isEmpty()) {                       // a whole-parameter group is one task, in order
+            if (!pending.isEmpty()) {
                 updates.add(pending.toArray(Piece[]::new));
             }
         }
-        return new StepWork(updates.toArray(Piece[][]::new), chunks.toArray(GradChunk[]::new),
+        return new StepWork(updates.toArray(Piece[][]::new), wholes.toArray(Piece[]::new), chunks.toArray(GradChunk[]::new),
                 params.toArray(ParamGroup.Param[]::new), elements, shareable);
     }
 }

@@ -24,14 +24,15 @@ public interface SwatsKernels {
     /**
      * As {@link #adam}, with the dot products added in double in {@link TransformKernels#sumOfSquares}'s fixed
      * order: the float32 product of element i, widened exactly, is added to accumulator
-     * {@code (i − from) mod }{@value TransformKernels#ACCUMULATORS}, the accumulators are combined pairwise
-     * ({@code a[k] + a[k+8]}, then {@code +4}, {@code +2}, {@code +1}), and each sum is rounded to float32 once.
+     * {@code (i − from) mod }{@value TransformKernels#ACCUMULATORS}, and the accumulators are combined pairwise
+     * ({@code a[k] + a[k+8]}, then {@code +4}, {@code +2}, {@code +1}). The sums are returned in double, not
+     * rounded: the rule adds the sums of a parameter's parts before it rounds once.
      */
-    SwatsDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+    SwatsWideDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                              long from, long to, SwatsCoefficients c);
 
     /** As {@link #amsgrad}, with the dot products of {@link #adamFixedOrder}. */
-    SwatsDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+    SwatsWideDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                 MemorySegment vMax, long from, long to, SwatsCoefficients c);
 
     /**

@@ -57,10 +57,11 @@ public interface Rule {
 
     /**
      * Whether the rule's plan must see each parameter whole: one {@link StepPlan#apply} call over
-     * {@code [0, length)} of the parameter's segments, never a split into ranges (SWATS: its per-parameter
-     * dot products decide the phase of later parameters). False for a rule whose element formula is a pure
-     * per-element map, whose plan may be applied to any ranges. The {@link dev.gradus.Optimizer} always
-     * applies whole parameters.
+     * {@code [0, length)} of the parameter's segments, never a split into arbitrary ranges, parameters in
+     * registration order (SWATS: its per-parameter dot products decide the phase of later parameters). Such a
+     * plan may be a {@link PartedPlan}, whose parts of one parameter the {@link dev.gradus.Optimizer} runs
+     * on several threads before the parameter's finish. False for a rule whose element formula is a pure
+     * per-element map, whose plan may be applied to any ranges.
      */
     default boolean wholeParameters() {
         return false;

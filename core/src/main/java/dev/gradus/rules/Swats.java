@@ -2,6 +2,7 @@ package dev.gradus.rules;
 
 import dev.gradus.kernel.SwatsCoefficients;
 import dev.gradus.kernel.SwatsDots;
+import dev.gradus.kernel.SwatsWideDots;
 import dev.gradus.kernel.UpdateKernels;
 
 import java.lang.foreign.MemorySegment;
@@ -67,10 +68,14 @@ import java.util.OptionalDouble;
  * {@value #MOMENTUM_STARTED} becomes 1 at its first SGD step.
  *
  * <p><b>Whole parameters.</b> The dot products run over the whole parameter, and the switch they decide
- * changes how later parameters step, so a plan must be applied once per parameter over all of it, in
- * registration order, on one thread ({@link #wholeParameters()}; the {@link dev.gradus.Optimizer} does
- * so). It cannot be split into chunks: {@code apply} rejects a range that is not {@code [0, length)} of
- * the parameter's segments.
+ * changes how later parameters step, so parameters step one after another, in registration order, each
+ * to its end before the next begins ({@link #wholeParameters()}; the {@link dev.gradus.Optimizer} does so).
+ * Within one parameter the plan, a {@link PartedPlan}, cuts the element work into parts of
+ * {@link SwatsSums#PART_LENGTH} elements that may run on several threads: always in the SGD phase, and in
+ * the Adam phase with {@link SwatsSums#FIXED_ORDER_DOUBLE}, whose per-part sums are added in range order
+ * (the same bits for any thread count). With the default {@link SwatsSums#INDEX_ORDER_FLOAT} the Adam phase
+ * is one part: each sum is one chain of float additions over the whole parameter. {@code apply} rejects a
+ * range that is not {@code [0, length)} of the parameter's segments.
  *
  * @param beta1       β1, default {@value #DEFAULT_BETA1}; in [0, 1); also the SGD phase's momentum
  * @param beta2       β2, default {@value #DEFAULT_BETA2}; in [0, 1)
@@ -253,66 +258,102 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
         return s;
     }
 
+    /**
+     * The step as a {@link PartedPlan}: parameters one after another, each parameter's element work in parts of
+     * {@link SwatsSums#PART_LENGTH} elements (whole with the default index-order sums in the Adam phase: their
+     * chains span the parameter), then the switch test on the parts' sums added in order.
+     */
     @Override
     public StepPlan plan(StepContext context) {
         final double[] group = groupScalars(context);
         final SwatsCoefficients c = coefficients(context);
         final float bc2 = (float) (1.0 - Math.pow(beta2, context.step()));
         final boolean mayTest = context.step() > 1;
-        return (k, b, from, to) -> {
-            long length = b.param().byteSize() / Float.BYTES;
-            if (from != 0 || to != length) {
-                throw new IllegalArgumentException("a SWATS plan steps whole parameters only (its dot products span the "
-                        + "parameter): got the range [" + from + ", " + to + ") of a parameter of " + length + " elements");
+        return new PartedPlan<SwatsWideDots>() {
+            @Override
+            public long partLength(ParamBuffers b) {
+                boolean cut = group[0] == PHASE_SGD || sums == SwatsSums.FIXED_ORDER_DOUBLE;
+                return cut ? SwatsSums.PART_LENGTH : Math.max(1, length(b));
             }
-            double[] own = b.scalars();
-            if (own.length != 2) {
-                throw new IllegalArgumentException("SWATS needs the parameter scalars " + parameterScalarNames()
-                        + " in its buffers, got " + own.length + " values");
+
+            @Override
+            public SwatsWideDots part(UpdateKernels k, ParamBuffers b, long from, long to) {
+                PartedPlan.checkPart(length(b), partLength(b), from, to);
+                double[] own = ownScalars(b);
+                if (group[0] == PHASE_SGD) {
+                    // Λ may have been set by an earlier parameter of this step: the multiplier is read now.
+                    sgdStep(k, b, coefficients(context), own, from, to);
+                    return SwatsWideDots.ZERO;
+                }
+                return adamPhase(k, b, from, to, c);
             }
-            if (group[0] == PHASE_SGD) {
-                // Λ may have been set by an earlier parameter of this step: the multiplier is read now.
-                sgdStep(k, b, coefficients(context), own);
-                return;
-            }
-            SwatsDots dots = adamPhase(k, b, from, to, c);
-            float pg = dots.updateDotGrad(), pp = dots.updateDotUpdate();
-            if (pg != 0) {
-                // γ ← pp / (−pg)                               (float32, as every line of the test)
-                float scaling = pp / -pg;
-                // λ ← λ·⟨β2⟩ + ⟨1−β2⟩·γ
-                float avg = (float) own[0] * c.beta2() + c.oneMinusBeta2() * scaling;
-                own[0] = avg;
-                // Λ ← λ / ⟨bc2⟩
-                float corrected = avg / bc2;
-                if (mayTest && corrected > 0 && close(corrected, scaling)) {
-                    group[0] = PHASE_SGD;
-                    group[1] = corrected;
+
+            @Override
+            public void finish(ParamBuffers b, List<SwatsWideDots> parts) {
+                double[] own = ownScalars(b);
+                if (group[0] == PHASE_SGD) {
+                    own[1] = 1;
+                    return;
+                }
+                // the parts' sums added in double in range order, then rounded once
+                SwatsWideDots sum = parts.isEmpty() ? SwatsWideDots.ZERO : parts.get(0);
+                for (int i = 1; i < parts.size(); i++) {
+                    sum = sum.plus(parts.get(i));
+                }
+                SwatsDots dots = sum.rounded();
+                float pg = dots.updateDotGrad(), pp = dots.updateDotUpdate();
+                if (pg != 0) {
+                    // γ ← pp / (−pg)                               (float32, as every line of the test)
+                    float scaling = pp / -pg;
+                    // λ ← λ·⟨β2⟩ + ⟨1−β2⟩·γ
+                    float avg = (float) own[0] * c.beta2() + c.oneMinusBeta2() * scaling;
+                    own[0] = avg;
+                    // Λ ← λ / ⟨bc2⟩
+                    float corrected = avg / bc2;
+                    if (mayTest && corrected > 0 && close(corrected, scaling)) {
+                        group[0] = PHASE_SGD;
+                        group[1] = corrected;
+                    }
                 }
             }
         };
     }
 
-    private SwatsDots adamPhase(UpdateKernels k, ParamBuffers b, long from, long to, SwatsCoefficients c) {
+    private static long length(ParamBuffers b) {
+        return b.param().byteSize() / Float.BYTES;
+    }
+
+    private double[] ownScalars(ParamBuffers b) {
+        double[] own = b.scalars();
+        if (own.length != 2) {
+            throw new IllegalArgumentException("SWATS needs the parameter scalars " + parameterScalarNames()
+                    + " in its buffers, got " + own.length + " values");
+        }
+        return own;
+    }
+
+    /** The Adam phase over [from, to): the fixed order's double sums, or the index order's float sums widened (exactly). */
+    private SwatsWideDots adamPhase(UpdateKernels k, ParamBuffers b, long from, long to, SwatsCoefficients c) {
         if (sums == SwatsSums.FIXED_ORDER_DOUBLE) {
             return amsgrad
                     ? k.swats().amsgradFixedOrder(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c)
                     : k.swats().adamFixedOrder(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c);
         }
-        return amsgrad
+        SwatsDots d = amsgrad
                 ? k.swats().amsgrad(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c)
                 : k.swats().adam(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c);
+        return new SwatsWideDots(d.updateDotGrad(), d.updateDotUpdate());
     }
 
-    private void sgdStep(UpdateKernels k, ParamBuffers b, SwatsCoefficients c, double[] own) {
+    /** The SGD phase over [from, to); the finish marks the parameter's buffer as started. */
+    private void sgdStep(UpdateKernels k, ParamBuffers b, SwatsCoefficients c, double[] own, long from, long to) {
         MemorySegment buffer = b.slot(amsgrad ? 3 : 2);
         if (compat == SwatsCompat.PAPER) {
-            k.swats().sgd(b.param(), b.grad(), buffer, 0, b.param().byteSize() / Float.BYTES, c);
+            k.swats().sgd(b.param(), b.grad(), buffer, from, to, c);
         } else if (own[1] == 0) {
-            k.swats().sgdFirst(b.param(), b.grad(), buffer, 0, b.param().byteSize() / Float.BYTES, c);
+            k.swats().sgdFirst(b.param(), b.grad(), buffer, from, to, c);
         } else {
-            k.swats().sgdShrinking(b.param(), b.grad(), buffer, 0, b.param().byteSize() / Float.BYTES, c);
+            k.swats().sgdShrinking(b.param(), b.grad(), buffer, from, to, c);
         }
-        own[1] = 1;
     }
 }

@@ -2,6 +2,7 @@ package dev.gradus.reference;
 
 import dev.gradus.kernel.SwatsCoefficients;
 import dev.gradus.kernel.SwatsDots;
+import dev.gradus.kernel.SwatsWideDots;
 import dev.gradus.kernel.SwatsKernels;
 import dev.gradus.kernel.TransformKernels;
 
@@ -33,19 +34,19 @@ public final class ScalarSwats implements SwatsKernels {
     }
 
     @Override
-    public SwatsDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+    public SwatsWideDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                     long from, long to, SwatsCoefficients c) {
         double[] ug = new double[TransformKernels.ACCUMULATORS], uu = new double[TransformKernels.ACCUMULATORS];
         adamFixedOrderRange(param, grad, m, v, from, to, c, ug, uu);
-        return new SwatsDots((float) ScalarTransforms.combine(ug), (float) ScalarTransforms.combine(uu));
+        return new SwatsWideDots(ScalarTransforms.combine(ug), ScalarTransforms.combine(uu));
     }
 
     @Override
-    public SwatsDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+    public SwatsWideDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                        MemorySegment vMax, long from, long to, SwatsCoefficients c) {
         double[] ug = new double[TransformKernels.ACCUMULATORS], uu = new double[TransformKernels.ACCUMULATORS];
         amsgradFixedOrderRange(param, grad, m, v, vMax, from, to, c, ug, uu);
-        return new SwatsDots((float) ScalarTransforms.combine(ug), (float) ScalarTransforms.combine(uu));
+        return new SwatsWideDots(ScalarTransforms.combine(ug), ScalarTransforms.combine(uu));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gradus.reference;
 import dev.gradus.Optimizer;
 import dev.gradus.kernel.SwatsCoefficients;
 import dev.gradus.kernel.SwatsDots;
+import dev.gradus.rules.ParamBuffers;
 import dev.gradus.rules.StepContext;
 import dev.gradus.rules.Swats;
 import dev.gradus.rules.SwatsSums;
@@ -42,16 +43,7 @@ class SwatsFixedOrderSumsTest {
 
     /** The documented order, from {@link SwatsSums#FIXED_ORDER_DOUBLE}'s Javadoc: a[i mod 16], then halving. */
     private static float documentedOrder(float[] x, float[] y) {
-        double[] a = new double[16];
-        for (int i = 0; i < x.length; i++) {
-            a[i % 16] += x[i] * y[i];
-        }
-        for (int w = 8; w >= 1; w /= 2) {
-            for (int k = 0; k < w; k++) {
-                a[k] += a[k + w];
-            }
-        }
-        return (float) a[0];
+        return (float) documentedOrderWide(x, y);
     }
 
     private static Run run(boolean fixedOrder, int n, long seed, boolean amsgrad) {
@@ -68,8 +60,8 @@ class SwatsFixedOrderSumsTest {
             }
             ScalarSwats k = ScalarSwats.INSTANCE;
             SwatsDots dots = amsgrad
-                    ? (fixedOrder ? k.amsgradFixedOrder(param, grad, m, v, vMax, 0, n, C) : k.amsgrad(param, grad, m, v, vMax, 0, n, C))
-                    : (fixedOrder ? k.adamFixedOrder(param, grad, m, v, 0, n, C) : k.adam(param, grad, m, v, 0, n, C));
+                    ? (fixedOrder ? k.amsgradFixedOrder(param, grad, m, v, vMax, 0, n, C).rounded() : k.amsgrad(param, grad, m, v, vMax, 0, n, C))
+                    : (fixedOrder ? k.adamFixedOrder(param, grad, m, v, 0, n, C).rounded() : k.adam(param, grad, m, v, 0, n, C));
             float[] g = grad.toArray(ValueLayout.JAVA_FLOAT);
             float[] u = param.toArray(ValueLayout.JAVA_FLOAT);
             BigDecimal ug = BigDecimal.ZERO, uu = BigDecimal.ZERO;
@@ -110,6 +102,63 @@ class SwatsFixedOrderSumsTest {
                 }
             }
         }
+    }
+
+    /**
+     * A parameter longer than one part ({@link SwatsSums#PART_LENGTH}): its sums are each part's documented-order
+     * sum, added in double from the first part to the last and rounded once (λ after step 1 is
+     * {@code 0·⟨β2⟩ + ⟨1−β2⟩·γ} with {@code γ = pp / (−pg)}). The data (products of about ±10^12 at the start of the first
+     * two parts, of about 10^-3 elsewhere) make that order give another pg than one part over the whole parameter, so a
+     * plan that ignored the parts or added them in another order would fail.
+     */
+    @Test
+    void aLongParameterAddsItsPartsSumsInOrder() {
+        int part = (int) SwatsSums.PART_LENGTH, n = 2 * part + 5000;
+        Swats rule = Swats.swats().withSums(SwatsSums.FIXED_ORDER_DOUBLE);
+        StepContext first = new StepContext(1, 1e-3, 1e-3, rule.initialScalars().clone());
+        SwatsCoefficients c = rule.coefficients(first);
+        SplittableRandom r = new SplittableRandom(7);
+        float[] param = new float[n], grad = new float[n], m = new float[n], v = new float[n];
+        for (int i = 0; i < n; i++) {
+            // θ = 0, so θ after the step is u; v = 0 and g = ±1 give u = ∓m-ish: m sets the products' size
+            grad[i] = r.nextBoolean() ? 1f : -1f;
+            m[i] = (float) (r.nextGaussian() * 1e-3);
+        }
+        m[0] = 1e14f;
+        m[part] = -1e14f;                                   // cancels part 0's large product in the total
+        grad[0] = 1f;
+        grad[part] = 1f;
+        double[] own = rule.initialParameterScalars().clone();
+        ParamBuffers b = new ParamBuffers(MemorySegment.ofArray(param), MemorySegment.ofArray(grad),
+                List.of(MemorySegment.ofArray(m), MemorySegment.ofArray(v), MemorySegment.ofArray(new float[n])), own);
+        rule.plan(first).apply(ScalarUpdateKernels.INSTANCE, b, 0, n);
+        double pgParts = 0, ppParts = 0;
+        for (int from = 0; from < n; from += part) {
+            float[] u = java.util.Arrays.copyOfRange(param, from, Math.min(n, from + part));
+            float[] g = java.util.Arrays.copyOfRange(grad, from, Math.min(n, from + part));
+            pgParts += documentedOrderWide(u, g);
+            ppParts += documentedOrderWide(u, u);
+        }
+        float pgWhole = (float) documentedOrderWide(param, grad);
+        assertTrue(Float.floatToIntBits(pgWhole) != Float.floatToIntBits((float) pgParts),
+                "the data should tell the part-wise order from one part: " + pgWhole + " both ways");
+        float gamma = (float) ppParts / -(float) pgParts;
+        float lambda = 0f * c.beta2() + c.oneMinusBeta2() * gamma;
+        assertEquals(Float.floatToIntBits(lambda), Float.floatToIntBits((float) own[0]), "λ = " + own[0] + ", expected " + lambda);
+    }
+
+    /** {@link #documentedOrder} before its rounding. */
+    private static double documentedOrderWide(float[] x, float[] y) {
+        double[] a = new double[16];
+        for (int i = 0; i < x.length; i++) {
+            a[i % 16] += x[i] * y[i];
+        }
+        for (int w = 8; w >= 1; w /= 2) {
+            for (int k = 0; k < w; k++) {
+                a[k] += a[k + w];
+            }
+        }
+        return a[0];
     }
 
     /**

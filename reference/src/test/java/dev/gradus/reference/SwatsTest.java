@@ -4,6 +4,7 @@ import dev.gradus.Optimizer;
 import dev.gradus.kernel.SwatsCoefficients;
 import dev.gradus.rules.Lookahead;
 import dev.gradus.rules.ParamBuffers;
+import dev.gradus.rules.PartedPlan;
 import dev.gradus.rules.StepContext;
 import dev.gradus.rules.StepPlan;
 import dev.gradus.rules.Swats;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -175,9 +177,16 @@ class SwatsTest {
                 rule.initialParameterScalars().clone());
         StepPlan plan = rule.plan(new StepContext(1, 1e-3, 1e-3, rule.initialScalars().clone()));
         var e = assertThrows(IllegalArgumentException.class, () -> plan.apply(ScalarUpdateKernels.INSTANCE, b, 0, 5));
-        assertEquals("a SWATS plan steps whole parameters only (its dot products span the parameter): got the range [0, 5) "
+        assertEquals("this plan steps whole parameters only (the rule's wholeParameters()): got the range [0, 5) "
                 + "of a parameter of 10 elements", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> plan.apply(ScalarUpdateKernels.INSTANCE, b, 1, 10));
+        // its parts: the whole parameter in the Adam phase with index-order sums (one chain per sum)
+        PartedPlan<?> parted = (PartedPlan<?>) plan;
+        assertEquals(10, parted.partLength(b));
+        var e4 = assertThrows(IllegalArgumentException.class, () -> parted.part(ScalarUpdateKernels.INSTANCE, b, 0, 5));
+        assertEquals("[0, 5) is not a part of a parameter of 10 elements cut every 10 elements (expected a multiple of 10 "
+                + "and the next one or the end)", e4.getMessage());
+        assertArrayEquals(new float[10], p, "nothing written by a refused part");
         plan.apply(ScalarUpdateKernels.INSTANCE, b, 0, 10);
         var noScalars = new ParamBuffers(b.param(), b.grad(), b.slots());
         var e2 = assertThrows(IllegalArgumentException.class, () -> plan.apply(ScalarUpdateKernels.INSTANCE, noScalars, 0, 10));

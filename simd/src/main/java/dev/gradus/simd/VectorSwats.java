@@ -2,6 +2,7 @@ package dev.gradus.simd;
 
 import dev.gradus.kernel.SwatsCoefficients;
 import dev.gradus.kernel.SwatsDots;
+import dev.gradus.kernel.SwatsWideDots;
 import dev.gradus.kernel.SwatsKernels;
 import dev.gradus.reference.ScalarSwats;
 import jdk.incubator.vector.FloatVector;
@@ -246,13 +247,13 @@ final class VectorSwats implements SwatsKernels {
     }
 
     @Override
-    public SwatsDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+    public SwatsWideDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                     long from, long to, SwatsCoefficients c) {
         return VectorSwatsFixedOrder.adam(param, grad, m, v, from, to, c);
     }
 
     @Override
-    public SwatsDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+    public SwatsWideDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                        MemorySegment vMax, long from, long to, SwatsCoefficients c) {
         return VectorSwatsFixedOrder.amsgrad(param, grad, m, v, vMax, from, to, c);
     }

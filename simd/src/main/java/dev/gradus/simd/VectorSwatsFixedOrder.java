@@ -1,7 +1,7 @@
 package dev.gradus.simd;
 
 import dev.gradus.kernel.SwatsCoefficients;
-import dev.gradus.kernel.SwatsDots;
+import dev.gradus.kernel.SwatsWideDots;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.reference.ScalarSwats;
 import dev.gradus.reference.ScalarTransforms;
@@ -44,7 +44,7 @@ final class VectorSwatsFixedOrder {
     private VectorSwatsFixedOrder() {
     }
 
-    static SwatsDots adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+    static SwatsWideDots adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                           long from, long to, SwatsCoefficients c) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
@@ -112,10 +112,10 @@ final class VectorSwatsFixedOrder {
             pg6.intoArray(ugAll, 6 * h); pg7.intoArray(ugAll, 7 * h); pp6.intoArray(uuAll, 6 * h); pp7.intoArray(uuAll, 7 * h);
         }
         ScalarSwats.adamFixedOrderRangeSegments(param, grad, m, v, i, to, c, ugAll, uuAll);
-        return new SwatsDots((float) ScalarTransforms.combine(ugAll), (float) ScalarTransforms.combine(uuAll));
+        return new SwatsWideDots(ScalarTransforms.combine(ugAll), ScalarTransforms.combine(uuAll));
     }
 
-    static SwatsDots amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+    static SwatsWideDots amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                              MemorySegment vMax, long from, long to, SwatsCoefficients c) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
@@ -186,6 +186,6 @@ final class VectorSwatsFixedOrder {
             pg6.intoArray(ugAll, 6 * h); pg7.intoArray(ugAll, 7 * h); pp6.intoArray(uuAll, 6 * h); pp7.intoArray(uuAll, 7 * h);
         }
         ScalarSwats.amsgradFixedOrderRangeSegments(param, grad, m, v, vMax, i, to, c, ugAll, uuAll);
-        return new SwatsDots((float) ScalarTransforms.combine(ugAll), (float) ScalarTransforms.combine(uuAll));
+        return new SwatsWideDots(ScalarTransforms.combine(ugAll), ScalarTransforms.combine(uuAll));
     }
 }

@@ -4,6 +4,7 @@ import dev.gradus.kernel.Kernels;
 import dev.gradus.kernel.SwatsCoefficients;
 import dev.gradus.kernel.SwatsDots;
 import dev.gradus.kernel.SwatsKernels;
+import dev.gradus.kernel.SwatsWideDots;
 import dev.gradus.testing.Bits;
 
 import java.lang.foreign.Arena;
@@ -20,9 +21,10 @@ final class SwatsTwins {
     /**
      * Runs the scalar kernel over {@code a} (θ, g, m, v, vMax) and the vector kernel over copies of it, in
      * the order {@code fixedOrder} names, and asserts the same pg, pp and buffers, bit for bit. Returns the
-     * scalar kernel's dot products; {@code a} is left as the scalar kernel wrote it.
+     * scalar kernel's dot products (the float sums of the index order widened exactly); {@code a} is left as the
+     * scalar kernel wrote it.
      */
-    static SwatsDots assertSameBits(Arena arena, MemorySegment[] a, int from, int to, boolean amsgrad, boolean fixedOrder,
+    static SwatsWideDots assertSameBits(Arena arena, MemorySegment[] a, int from, int to, boolean amsgrad, boolean fixedOrder,
                                     SwatsCoefficients c, String what) {
         SwatsKernels vector = VectorKernelsAvailable.orSkip().swats();
         SwatsKernels scalar = Kernels.byName("scalar").swats();
@@ -30,22 +32,23 @@ final class SwatsTwins {
         for (int i = 0; i < a.length; i++) {
             b[i] = arena.allocate(a[i].byteSize(), 64).copyFrom(a[i]);
         }
-        SwatsDots s = call(scalar, a, from, to, amsgrad, fixedOrder, c);
-        SwatsDots v = call(vector, b, from, to, amsgrad, fixedOrder, c);
-        assertEquals(Float.floatToIntBits(s.updateDotGrad()), Float.floatToIntBits(v.updateDotGrad()), what + ": pg");
-        assertEquals(Float.floatToIntBits(s.updateDotUpdate()), Float.floatToIntBits(v.updateDotUpdate()), what + ": pp");
+        SwatsWideDots s = call(scalar, a, from, to, amsgrad, fixedOrder, c);
+        SwatsWideDots v = call(vector, b, from, to, amsgrad, fixedOrder, c);
+        assertEquals(Double.doubleToLongBits(s.updateDotGrad()), Double.doubleToLongBits(v.updateDotGrad()), what + ": pg");
+        assertEquals(Double.doubleToLongBits(s.updateDotUpdate()), Double.doubleToLongBits(v.updateDotUpdate()), what + ": pp");
         for (int i = 0; i < a.length; i++) {
             Bits.assertClose(Bits.floats(a[i]), Bits.floats(b[i]), 0, what + ": buffer " + i);
         }
         return s;
     }
 
-    private static SwatsDots call(SwatsKernels k, MemorySegment[] x, int from, int to, boolean amsgrad, boolean fixedOrder,
-                                  SwatsCoefficients c) {
+    private static SwatsWideDots call(SwatsKernels k, MemorySegment[] x, int from, int to, boolean amsgrad, boolean fixedOrder,
+                                      SwatsCoefficients c) {
         if (fixedOrder) {
             return amsgrad ? k.amsgradFixedOrder(x[0], x[1], x[2], x[3], x[4], from, to, c)
                     : k.adamFixedOrder(x[0], x[1], x[2], x[3], from, to, c);
         }
-        return amsgrad ? k.amsgrad(x[0], x[1], x[2], x[3], x[4], from, to, c) : k.adam(x[0], x[1], x[2], x[3], from, to, c);
+        SwatsDots d = amsgrad ? k.amsgrad(x[0], x[1], x[2], x[3], x[4], from, to, c) : k.adam(x[0], x[1], x[2], x[3], from, to, c);
+        return new SwatsWideDots(d.updateDotGrad(), d.updateDotUpdate());
     }
 }
