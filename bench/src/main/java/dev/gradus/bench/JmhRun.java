@@ -109,9 +109,9 @@ final class JmhRun {
         return swatsFloor() ? profile.sizes().size() * profile.forks() : 0;
     }
 
-    /** The rules of {@link ThreadBench}: every rule but those whose phase it cannot hold (SWATS, see {@link ThreadBench#holdsItsPhase}). */
+    /** The rules of {@link ThreadBench}: every rule of the run (SWATS held in its Adam phase, see {@link HeldSteps}). */
     List<String> threadRules() {
-        return rules.stream().filter(ThreadBench::holdsItsPhase).toList();
+        return rules;
     }
 
     /** {@link ThreadBench}: every {@link #threadRules() thread rule} at every {@link Profile#threadSizes()} on 1 and 2 threads. */

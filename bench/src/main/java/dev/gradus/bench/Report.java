@@ -66,9 +66,8 @@ public final class Report {
         if (a.bench() && a.threads() && a.profile().threadSizes().isEmpty()) {
             notes.add("No size >= 64K: the thread benchmarks are skipped; the multi-tensor steps run.");
         }
-        List<String> notHeld = a.rules().stream().filter(r -> !ThreadBench.holdsItsPhase(r)).toList();
-        if (a.bench() && a.threads() && !a.profile().threadSizes().isEmpty() && !notHeld.isEmpty()) {
-            notes.add("Not in the whole-step tables: " + String.join(", ", notHeld) + ". " + ThreadBench.WHY_NOT_HELD);
+        if (a.bench() && a.threads() && !a.profile().threadSizes().isEmpty() && jmh.threadRules().stream().anyMatch(r -> r.startsWith("swats"))) {
+            notes.add(ThreadBench.SWATS_NOTE);
         }
         if (a.bench() && !jmh.late()) {
             notes.add("The steps late in a run are not measured: they run the SIMD kernels at "

@@ -37,12 +37,9 @@ import java.util.concurrent.TimeUnit;
  * parameter names differ from {@link StepBench}'s ({@code threadRule}, {@code elements},
  * {@code kernelSet}) so that one JMH run can give each benchmark its own lists. Score: ns per step.
  *
- * <p>Not for SWATS ({@link #holdsItsPhase}): its step is one of two phases, and which one a run
- * measures depends on when this benchmark's fixed gradient trips its switch test. On one thread the
- * switch came after 662 steps at 256K and 775 at 1M, not within 3000 at 4K and 64K nor 300 at 16M
- * (float sums); after 937–1737 steps from 4K to 1M, not within 300 at 16M (double sums): during the
- * warm-up at some sizes, never at others ({@code ThreadBenchSwatsTest} checks three of these).
- * {@link StepBench} holds its Adam phase.
+ * <p>Every rule sees held steps ({@link HeldSteps}), and SWATS its Adam phase throughout: its switch to
+ * SGD, which this benchmark's fixed gradient would trip at a step that depends on the size and the sums,
+ * is made and dropped at every step ({@code ThreadBenchSwatsTest}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -69,6 +66,9 @@ public class ThreadBench {
     @Param({"10"})
     public long fromStep = StepBench.FIRST_STEP;
 
+    /** Whether SWATS is held ({@link HeldSteps}, its steps and its Adam phase); false only in a test: SWATS bare, to show the switch holding drops. */
+    boolean holdSwats = true;
+
     private Arena arena;
     private StepPool pool;
     private Optimizer opt;
@@ -85,10 +85,9 @@ public class ThreadBench {
 
     /** An optimizer of this benchmark's rule and kernels over one native parameter of {@code n} floats. */
     private Optimizer optimizer(int n, boolean split) {
-        Rule r = BenchRules.get(threadRule);
-        if (holdsItsPhase(threadRule)) {            // the rules the report measures here see held steps; SWATS its own
-            r = new HeldSteps(r, fromStep);
-        }
+        Rule inner = BenchRules.get(threadRule);
+        boolean swats = inner instanceof Swats;
+        Rule r = swats && !holdSwats ? inner : new HeldSteps(inner, fromStep, swats);
         var b = Optimizer.builder(r).learningRate(BenchRules.learningRate(r)).kernels(Kernels.byName(kernelSet));
         if (split) {
             b.pool(pool).parallelThreshold(0);
@@ -111,19 +110,11 @@ public class ThreadBench {
         return opt.scalarState();
     }
 
-    /**
-     * Whether this benchmark measures one kind of step of the named rule throughout a run: false for
-     * SWATS, whose switch from its Adam to its SGD phase comes at a step that depends on the size and
-     * the sums (class comment), so its figure would be one phase, the other or a mix.
-     */
-    static boolean holdsItsPhase(String rule) {
-        return !(BenchRules.get(rule) instanceof Swats);
-    }
-
-    /** Why the rules {@link #holdsItsPhase} rejects are not measured here: for the report's notes. */
-    static final String WHY_NOT_HELD = "Stepping one fixed gradient, SWATS switches from its Adam to its SGD phase after a "
-            + "number of steps that depends on the size and the sums, so a timed run would measure either phase or a mix; "
-            + "the per-rule tables measure its Adam phase.";
+    /** What the whole-step tables' SWATS rows measure: for the report's notes. */
+    static final String SWATS_NOTE = "SWATS in the whole-step tables: its Adam phase, held (the switch to SGD that this benchmark's "
+            + "fixed gradient trips is dropped each step). Its element work runs in parts of 16,384 on the threads with double "
+            + "sums (swats-double); with its default float sums each sum is one chain over the parameter, so that phase runs "
+            + "on one thread and two threads gain nothing.";
 
     private MemorySegment allocate(int n) {
         return arena.allocate((long) n * Float.BYTES, 64);

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HeldStepsTest {
 
     /** Records the step numbers its plans are asked for. */
-    private static final class Recording implements Rule {
+    private static class Recording implements Rule {
         final List<Long> steps = new ArrayList<>();
 
         @Override
@@ -63,6 +63,23 @@ class HeldStepsTest {
         assertEquals(adam.slotNames(), held.slotNames());
         assertEquals(adam.scalarNames(), held.scalarNames());
         assertTrue(held.plan(new StepContext(1, 1e-3, 1e-3, held.initialScalars())) != null);
+    }
+
+    /** SWATS's plan writes its switch into the group scalars it is handed: held, into a copy the optimizer never sees. */
+    @Test
+    void heldGroupScalarsDropWhatThePlanWrites() {
+        for (boolean hold : new boolean[] {false, true}) {
+            Rule writer = new Recording() {
+                @Override
+                public StepPlan plan(StepContext context) {
+                    context.scalars()[0] = 1;
+                    return super.plan(context);
+                }
+            };
+            double[] group = {0};
+            new HeldSteps(writer, 10, hold).plan(new StepContext(1, 0.1, 0.1, group));
+            assertEquals(hold ? 0 : 1, group[0], "held: " + hold);
+        }
     }
 
     @Test
