@@ -777,7 +777,7 @@ public final class Optimizer implements AutoCloseable {
 
     /** One whole parameter of a {@link PartedPlan}: its parts as tasks, then its finish here. */
     private <P> void stepParts(PartedPlan<P> plan, ParamBuffers b, boolean parallel) {
-        long length = b.param().byteSize() / Float.BYTES, part = plan.partLength(b);
+        long length = b.param().byteSize() / Float.BYTES, part = PartedPlan.checkedPartLength(plan, b);
         int count = length == 0 ? 0 : Math.toIntExact(1 + (length - 1) / part);
         List<P> results = new ArrayList<>(Collections.nCopies(count, null));
         run(parallel, count, i -> {

@@ -44,12 +44,21 @@ public interface PartedPlan<P> extends StepPlan {
             throw new IllegalArgumentException("this plan steps whole parameters only (the rule's wholeParameters()): got the range ["
                     + from + ", " + to + ") of a parameter of " + length + " elements");
         }
-        long partLength = partLength(buffers);
+        long partLength = checkedPartLength(this, buffers);
         List<P> parts = new ArrayList<>();
         for (long f = 0; f < length; f += partLength) {
             parts.add(part(kernels, buffers, f, f + Math.min(partLength, length - f)));
         }
         finish(buffers, parts);
+    }
+
+    /** {@code plan.partLength(buffers)}, or an {@link IllegalStateException} if it is below 1. */
+    static long checkedPartLength(PartedPlan<?> plan, ParamBuffers buffers) {
+        long partLength = plan.partLength(buffers);
+        if (partLength < 1) {
+            throw new IllegalStateException("partLength must be >= 1, got " + partLength + " from " + plan);
+        }
+        return partLength;
     }
 
     /**
