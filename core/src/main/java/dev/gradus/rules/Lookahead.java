@@ -1,6 +1,7 @@
 package dev.gradus.rules;
 
 import dev.gradus.kernel.LookaheadCoefficients;
+import dev.gradus.kernel.UpdateKernels;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ import java.util.OptionalDouble;
  * parameter is registered, and the sync follows inner steps k, 2k, 3k, …. {@link Timing#FIRST_STEP}
  * (jettify/pytorch-optimizer): φ is set to θ after inner step 1, and the sync follows steps
  * 1, k+1, 2k+1, ….
+ *
+ * <p>The plan steps as the inner rule's does: around a {@link PartedPlan} (SWATS) it is a parted plan
+ * whose parts are the inner parts, each followed by the sync of its range, so the parts still run on
+ * the optimizer's threads; the sync is element-wise, so the bits are those of a sync after the whole
+ * inner step.
  *
  * @param inner   the wrapped rule; must not have a slot named {@value #SLOW} (no Lookahead in Lookahead)
  * @param k       sync period, default {@value #DEFAULT_K}; {@code >= 1}
@@ -160,29 +166,73 @@ public record Lookahead(Rule inner, int k, double alpha, Formula formula, Timing
     public StepPlan plan(StepContext context) {
         StepPlan innerPlan = inner.plan(context);
         int own = inner.slotNames().size();
-        boolean capture = timing == Timing.FIRST_STEP && context.step() == 1;
-        if (!syncsAfter(context.step())) {
+        RangeSync sync = syncsAfter(context.step()) ? sync(context, own) : null;
+        if (innerPlan instanceof PartedPlan<?> parted) {
+            return parted(parted, own, sync);
+        }
+        if (sync == null) {
             return (k, b, from, to) -> innerPlan.apply(k, b.firstSlots(own), from, to);
         }
-        LookaheadCoefficients c = new LookaheadCoefficients((float) alpha, (float) (1.0 - alpha));
-        boolean fast = formula == Formula.FAST_WEIGHTED;
         return (k, b, from, to) -> {
             ParamBuffers inners = b.firstSlots(own);
-            MemorySegment slow = b.slot(own);
             long block = inner.wholeParameters() ? Math.max(1, to - from) : SYNC_BLOCK;   // SWATS must see it whole
             // Block by block, so the sync reads θ while the inner step has just left it in cache
             // (one pass over memory instead of two; the same bits: both are element-wise).
             for (long lo = from; lo < to; lo += block) {
                 long hi = Math.min(to, lo + block);
                 innerPlan.apply(k, inners, lo, hi);
-                if (capture) {
-                    MemorySegment.copy(b.param(), lo * Float.BYTES, slow, lo * Float.BYTES, (hi - lo) * Float.BYTES);
+                sync.run(k, b, lo, hi);
+            }
+        };
+    }
+
+    /** The sync of elements {@code [lo, hi)}, after the inner step has updated them. */
+    @FunctionalInterface
+    private interface RangeSync {
+        void run(UpdateKernels k, ParamBuffers b, long lo, long hi);
+    }
+
+    private RangeSync sync(StepContext context, int own) {
+        boolean capture = timing == Timing.FIRST_STEP && context.step() == 1;
+        LookaheadCoefficients c = new LookaheadCoefficients((float) alpha, (float) (1.0 - alpha));
+        boolean fast = formula == Formula.FAST_WEIGHTED;
+        return (k, b, lo, hi) -> {
+            MemorySegment slow = b.slot(own);
+            if (capture) {
+                MemorySegment.copy(b.param(), lo * Float.BYTES, slow, lo * Float.BYTES, (hi - lo) * Float.BYTES);
+            }
+            if (fast) {
+                k.lookahead().fastWeighted(b.param(), slow, lo, hi, c);
+            } else {
+                k.lookahead().slowPlus(b.param(), slow, lo, hi, c);
+            }
+        };
+    }
+
+    /**
+     * An inner {@link PartedPlan}'s parts (SWATS's), each followed by the sync of its range when the step syncs:
+     * the sync is element-wise and the inner finish does not touch θ, so the bits are those of the sync after
+     * the whole inner step, and the parts still run on the optimizer's threads.
+     */
+    private static <P> PartedPlan<P> parted(PartedPlan<P> innerPlan, int own, RangeSync sync) {
+        return new PartedPlan<>() {
+            @Override
+            public long partLength(ParamBuffers b) {
+                return innerPlan.partLength(b.firstSlots(own));
+            }
+
+            @Override
+            public P part(UpdateKernels k, ParamBuffers b, long from, long to) {
+                P result = innerPlan.part(k, b.firstSlots(own), from, to);
+                if (sync != null) {
+                    sync.run(k, b, from, to);
                 }
-                if (fast) {
-                    k.lookahead().fastWeighted(b.param(), slow, lo, hi, c);
-                } else {
-                    k.lookahead().slowPlus(b.param(), slow, lo, hi, c);
-                }
+                return result;
+            }
+
+            @Override
+            public void finish(ParamBuffers b, List<P> parts) {
+                innerPlan.finish(b.firstSlots(own), parts);
             }
         };
     }
