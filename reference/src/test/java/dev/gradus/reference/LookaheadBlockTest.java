@@ -40,15 +40,7 @@ class LookaheadBlockTest {
                 // the two passes, from the spec: inner step over the range, capture, sync over the range
                 ParamBuffers w = buffers(whole);
                 Adam.adamW().plan(ctx).apply(ScalarUpdateKernels.INSTANCE, w.firstSlots(2), 100, N);
-                if (timing == Lookahead.Timing.FIRST_STEP) {
-                    MemorySegment.copy(w.param(), 400, w.slot(2), 400, (N - 100) * 4L);
-                }
-                LookaheadCoefficients c = new LookaheadCoefficients(0.5f, 0.5f);
-                if (formula == Lookahead.Formula.FAST_WEIGHTED) {
-                    ScalarLookahead.INSTANCE.fastWeighted(w.param(), w.slot(2), 100, N, c);
-                } else {
-                    ScalarLookahead.INSTANCE.slowPlus(w.param(), w.slot(2), 100, N, c);
-                }
+                syncByHand(w, 2, 100, N, formula, timing);
                 for (int i = 0; i < whole.length; i++) {
                     assertArrayEquals(Bits.raw(whole[i]), Bits.raw(blocked[i]), formula + "/" + timing + ": buffer " + i);
                 }
@@ -77,20 +69,25 @@ class LookaheadBlockTest {
                 ParamBuffers w = buffers(whole, wholeOwn);
                 swats.plan(new StepContext(1, 1e-2, 1e-2, swats.initialScalars().clone()))
                         .apply(ScalarUpdateKernels.INSTANCE, w.firstSlots(3), 0, n);
-                if (timing == Lookahead.Timing.FIRST_STEP) {
-                    MemorySegment.copy(w.param(), 0, w.slot(3), 0, n * 4L);
-                }
-                LookaheadCoefficients c = new LookaheadCoefficients(0.5f, 0.5f);
-                if (formula == Lookahead.Formula.FAST_WEIGHTED) {
-                    ScalarLookahead.INSTANCE.fastWeighted(w.param(), w.slot(3), 0, n, c);
-                } else {
-                    ScalarLookahead.INSTANCE.slowPlus(w.param(), w.slot(3), 0, n, c);
-                }
+                syncByHand(w, 3, 0, n, formula, timing);
                 for (int i = 0; i < whole.length; i++) {
                     assertArrayEquals(Bits.raw(whole[i]), Bits.raw(parted[i]), formula + "/" + timing + ": buffer " + i);
                 }
                 assertArrayEquals(wholeOwn, partedOwn, formula + "/" + timing + ": λ and the momentum flag");
             }
+        }
+    }
+
+    /** The spec's second pass over [from, to) with α = 0.5, the slow weights in slot {@code slow}: the capture, then the sync. */
+    private static void syncByHand(ParamBuffers w, int slow, int from, int to, Lookahead.Formula formula, Lookahead.Timing timing) {
+        if (timing == Lookahead.Timing.FIRST_STEP) {
+            MemorySegment.copy(w.param(), from * 4L, w.slot(slow), from * 4L, (to - from) * 4L);
+        }
+        LookaheadCoefficients c = new LookaheadCoefficients(0.5f, 0.5f);
+        if (formula == Lookahead.Formula.FAST_WEIGHTED) {
+            ScalarLookahead.INSTANCE.fastWeighted(w.param(), w.slot(slow), from, to, c);
+        } else {
+            ScalarLookahead.INSTANCE.slowPlus(w.param(), w.slot(slow), from, to, c);
         }
     }
 
