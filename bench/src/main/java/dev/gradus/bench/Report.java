@@ -66,7 +66,7 @@ public final class Report {
         if (a.bench() && a.threads() && a.profile().threadSizes().isEmpty()) {
             notes.add("No size >= 64K: the thread benchmarks are skipped; the multi-tensor steps run.");
         }
-        if (a.bench() && a.threads() && !a.profile().threadSizes().isEmpty() && jmh.threadRules().stream().anyMatch(r -> r.startsWith("swats"))) {
+        if (a.bench() && a.threads() && !a.profile().threadSizes().isEmpty() && jmh.threadRules().stream().anyMatch(r -> BenchRules.get(r) instanceof dev.gradus.rules.Swats)) {
             notes.add(ThreadBench.SWATS_NOTE);
         }
         if (a.bench() && !jmh.late()) {
