@@ -15,9 +15,10 @@ import java.util.OptionalDouble;
  * whole-step benchmark so measures one regime however many steps it runs. Left to count up, an Adam
  * step would leave out its division by ⟨bc2s⟩ from step 16,628 on (where it rounds to 1; with β2 = 0.999),
  * which the faster benchmarks reach within their warm-up and the slower ones never or midway through.
- * With {@code holdGroupScalars} the inner rule also gets a copy of the group's scalar state at every
- * step, so what its plan writes there is dropped: SWATS stays in its Adam phase however many steps run
- * (its switch test is still made every step), as {@link StepBench} measures it; stepping one fixed
+ * Given group scalars to hold, the inner rule gets a copy of them at every step instead of the group's,
+ * so what its plan writes there is dropped: SWATS held at its initial scalars stays in its Adam phase
+ * however many steps run (its switch test is still made every step), as {@link StepBench} measures it,
+ * or, held at {@code [PHASE_SGD, Λ]}, in its SGD phase from the first step; stepping one fixed
  * gradient it would otherwise switch to SGD at a step that depends on the size and the sums (on Zen 3,
  * float sums: after 662 steps at 256K and 775 at 1M; double sums: after 937–1737 steps from 4K to 1M
  * and 1204 at 16M). Everything else is the inner rule's.
@@ -26,25 +27,31 @@ final class HeldSteps implements Rule {
 
     private final Rule inner;
     private final long first;
-    private final boolean holdGroupScalars;
+    /** The group scalars every plan sees a copy of; null: the group's own. */
+    private final double[] heldScalars;
 
     HeldSteps(Rule inner, long first) {
-        this(inner, first, false);
+        this(inner, first, null);
     }
 
-    HeldSteps(Rule inner, long first, boolean holdGroupScalars) {
+    /** @param heldScalars group scalars to hand the inner rule (a copy) at every step, or null for the group's own */
+    HeldSteps(Rule inner, long first, double[] heldScalars) {
         if (first < 1) {
             throw new IllegalArgumentException("first must be ≥ 1, got " + first);
         }
+        if (heldScalars != null && heldScalars.length != inner.scalarNames().size()) {
+            throw new IllegalArgumentException("heldScalars must hold the rule's " + inner.scalarNames().size() + " group scalars "
+                    + inner.scalarNames() + ", got " + heldScalars.length);
+        }
         this.inner = inner;
         this.first = first;
-        this.holdGroupScalars = holdGroupScalars;
+        this.heldScalars = heldScalars == null ? null : heldScalars.clone();
     }
 
     @Override
     public StepPlan plan(StepContext c) {
         long t = first + Math.floorMod(c.step() - 1, (long) StepBench.CYCLE);
-        double[] scalars = holdGroupScalars ? c.scalars().clone() : c.scalars();
+        double[] scalars = heldScalars != null ? heldScalars.clone() : c.scalars();
         return inner.plan(new StepContext(t, c.learningRate(), c.initialLearningRate(), scalars));
     }
 

@@ -66,7 +66,14 @@ public class ThreadBench {
     @Param({"10"})
     public long fromStep = StepBench.FIRST_STEP;
 
-    /** Whether SWATS is held ({@link HeldSteps}, its steps and its Adam phase); false only in a test: SWATS bare, to show the switch holding drops. */
+    /**
+     * The phase SWATS is held in ({@link HeldSteps}): {@code adam} (the report's), or {@code sgd} from the first
+     * step with Λ = its default learning rate. Other rules ignore it.
+     */
+    @Param({"adam"})
+    public String swatsPhase = "adam";
+
+    /** Whether SWATS is held ({@link HeldSteps}, its steps and its phase); false only in a test: SWATS bare, to show the switch holding drops. */
     boolean holdSwats = true;
 
     private Arena arena;
@@ -87,7 +94,7 @@ public class ThreadBench {
     private Optimizer optimizer(int n, boolean split) {
         Rule inner = BenchRules.get(threadRule);
         boolean swats = inner instanceof Swats;
-        Rule r = swats && !holdSwats ? inner : new HeldSteps(inner, fromStep, swats);
+        Rule r = swats && !holdSwats ? inner : new HeldSteps(inner, fromStep, swats ? swatsScalars(inner) : null);
         var b = Optimizer.builder(r).learningRate(BenchRules.learningRate(r)).kernels(Kernels.byName(kernelSet));
         if (split) {
             b.pool(pool).parallelThreshold(0);
@@ -103,6 +110,20 @@ public class ThreadBench {
         }
         o.register("w", w, g);
         return o;
+    }
+
+    /** SWATS's group scalars held in {@link #swatsPhase}. */
+    private double[] swatsScalars(Rule swats) {
+        return switch (swatsPhase) {
+            case "adam" -> swats.initialScalars();
+            case "sgd" -> new double[] {Swats.PHASE_SGD, BenchRules.learningRate(swats)};
+            default -> throw new IllegalArgumentException("swatsPhase must be adam or sgd, got " + swatsPhase);
+        };
+    }
+
+    /** The measured parameter's slot {@code name} (tests see which phase ran by SWATS's momentum). */
+    float[] slotValues(String name) {
+        return opt.slotValues("w", name);
     }
 
     /** The measured optimizer's group scalar state (tests follow SWATS's phase with it). */

@@ -65,21 +65,36 @@ class HeldStepsTest {
         assertTrue(held.plan(new StepContext(1, 1e-3, 1e-3, held.initialScalars())) != null);
     }
 
-    /** SWATS's plan writes its switch into the group scalars it is handed: held, into a copy the optimizer never sees. */
+    /**
+     * SWATS's plan reads its phase from the group scalars it is handed and writes its switch there: held, it
+     * reads the held values and writes into a copy that neither the optimizer nor the next step sees.
+     */
     @Test
-    void heldGroupScalarsDropWhatThePlanWrites() {
-        for (boolean hold : new boolean[] {false, true}) {
+    void heldGroupScalarsAreSeenAndWhatThePlanWritesIsDropped() {
+        for (double[] held : new double[][] {null, {5}}) {
+            List<Double> seen = new ArrayList<>();
             Rule writer = new Recording() {
                 @Override
+                public List<String> scalarNames() {
+                    return List.of("s");
+                }
+
+                @Override
                 public StepPlan plan(StepContext context) {
+                    seen.add(context.scalars()[0]);
                     context.scalars()[0] = 1;
                     return super.plan(context);
                 }
             };
             double[] group = {0};
-            new HeldSteps(writer, 10, hold).plan(new StepContext(1, 0.1, 0.1, group));
-            assertEquals(hold ? 0 : 1, group[0], "held: " + hold);
+            HeldSteps h = new HeldSteps(writer, 10, held);
+            h.plan(new StepContext(1, 0.1, 0.1, group));
+            h.plan(new StepContext(2, 0.1, 0.1, group));
+            assertEquals(held == null ? List.of(0.0, 1.0) : List.of(5.0, 5.0), seen, "held: " + java.util.Arrays.toString(held));
+            assertEquals(held == null ? 1 : 0, group[0], "held: " + java.util.Arrays.toString(held));
         }
+        var e = assertThrows(IllegalArgumentException.class, () -> new HeldSteps(new Recording(), 10, new double[] {1}));
+        assertEquals("heldScalars must hold the rule's 0 group scalars [], got 1", e.getMessage());
     }
 
     @Test

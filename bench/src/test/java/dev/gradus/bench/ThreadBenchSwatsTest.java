@@ -25,6 +25,41 @@ class ThreadBenchSwatsTest {
         assertTrue(unheld > 1, "double sums, 4K, unheld: switched at step " + unheld);
     }
 
+    /** Held in its SGD phase, SWATS takes SGD steps from the first (its momentum buffer fills) and never leaves it. */
+    @Test
+    void swatsCanBeHeldInItsSgdPhase() {
+        for (String phase : List.of("adam", "sgd")) {
+            ThreadBench b = new ThreadBench();
+            b.threadRule = "swats";
+            b.elements = 4096;
+            b.threads = 1;
+            b.kernelSet = "scalar";
+            b.swatsPhase = phase;
+            b.setUp();
+            try {
+                b.step();
+                b.step();
+                float[] momentum = b.slotValues(Swats.MOMENTUM);
+                boolean moved = false;
+                for (float x : momentum) {
+                    moved |= x != 0;
+                }
+                assertEquals(phase.equals("sgd"), moved, phase + ": the momentum buffer");
+                assertEquals(Swats.PHASE_ADAM, b.scalarState().get(Swats.PHASE), phase + ": the group's own phase is never written");
+            } finally {
+                b.tearDown();
+            }
+        }
+        ThreadBench bad = new ThreadBench();
+        bad.threadRule = "swats";
+        bad.elements = 4096;
+        bad.threads = 1;
+        bad.kernelSet = "scalar";
+        bad.swatsPhase = "rmsprop";
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, bad::setUp);
+        assertEquals("swatsPhase must be adam or sgd, got rmsprop", e.getMessage());
+    }
+
     @Test
     void theReportRunsEveryRuleOnThreads() {
         List<String> all = List.copyOf(BenchRules.all().keySet());
