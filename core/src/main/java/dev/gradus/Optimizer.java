@@ -782,7 +782,7 @@ public final class Optimizer implements AutoCloseable {
         List<P> results = new ArrayList<>(Collections.nCopies(count, null));
         run(parallel, count, i -> {
             long from = i * part;
-            results.set(i, plan.part(kernels, b, from, from + Math.min(part, length - from)));
+            results.set(i, plan.part(kernels, b, from, PartedPlan.partEnd(length, part, from)));
         });
         plan.finish(b, results);
     }

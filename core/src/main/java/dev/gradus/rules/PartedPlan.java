@@ -47,9 +47,14 @@ public interface PartedPlan<P> extends StepPlan {
         long partLength = checkedPartLength(this, buffers);
         List<P> parts = new ArrayList<>();
         for (long f = 0; f < length; f += partLength) {
-            parts.add(part(kernels, buffers, f, f + Math.min(partLength, length - f)));
+            parts.add(part(kernels, buffers, f, partEnd(length, partLength, f)));
         }
         finish(buffers, parts);
+    }
+
+    /** The end of the part that starts at {@code from}: the next cut, or the parameter's end. */
+    static long partEnd(long length, long partLength, long from) {
+        return from + Math.min(partLength, length - from);
     }
 
     /** {@code plan.partLength(buffers)}, or an {@link IllegalStateException} if it is below 1. */
@@ -66,7 +71,7 @@ public interface PartedPlan<P> extends StepPlan {
      * {@code partLength} elements.
      */
     static void checkPart(long length, long partLength, long from, long to) {
-        if (from < 0 || from >= length || from % partLength != 0 || to != from + Math.min(partLength, length - from)) {
+        if (from < 0 || from >= length || from % partLength != 0 || to != partEnd(length, partLength, from)) {
             throw new IllegalArgumentException("[" + from + ", " + to + ") is not a part of a parameter of " + length
                     + " elements cut every " + partLength + " elements (expected a multiple of " + partLength
                     + " and the next one or the end)");
