@@ -266,10 +266,12 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
     @Override
     public StepPlan plan(StepContext context) {
         final double[] group = groupScalars(context);
-        final SwatsCoefficients c = coefficients(context);
         final float bc2 = (float) (1.0 - Math.pow(beta2, context.step()));
         final boolean mayTest = context.step() > 1;
         return new PartedPlan<SwatsWideDots>() {
+            /** The step's floats; their SGD multiplier is recomputed when a parameter's finish sets Λ. */
+            private SwatsCoefficients current = coefficients(context);
+
             @Override
             public long partLength(ParamBuffers b) {
                 boolean cut = group[0] == PHASE_SGD || sums == SwatsSums.FIXED_ORDER_DOUBLE;
@@ -281,11 +283,11 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
                 PartedPlan.checkPart(length(b), partLength(b), from, to);
                 double[] own = ownScalars(b);
                 if (group[0] == PHASE_SGD) {
-                    // Λ may have been set by an earlier parameter of this step: the multiplier is read now.
-                    sgdStep(k, b, coefficients(context), own, from, to);
+                    // Λ may have been set by an earlier parameter of this step: see finish.
+                    sgdStep(k, b, current, own, from, to);
                     return SwatsWideDots.ZERO;
                 }
-                return adamPhase(k, b, from, to, c);
+                return adamPhase(k, b, from, to, current);
             }
 
             @Override
@@ -306,13 +308,14 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
                     // γ ← pp / (−pg)                               (float32, as every line of the test)
                     float scaling = pp / -pg;
                     // λ ← λ·⟨β2⟩ + ⟨1−β2⟩·γ
-                    float avg = (float) own[0] * c.beta2() + c.oneMinusBeta2() * scaling;
+                    float avg = (float) own[0] * current.beta2() + current.oneMinusBeta2() * scaling;
                     own[0] = avg;
                     // Λ ← λ / ⟨bc2⟩
                     float corrected = avg / bc2;
                     if (mayTest && corrected > 0 && close(corrected, scaling)) {
                         group[0] = PHASE_SGD;
                         group[1] = corrected;
+                        current = coefficients(context);        // the SGD multiplier from Λ, for later parameters
                     }
                 }
             }

@@ -165,6 +165,43 @@ class SwatsTest {
         assertFalse(f.stateVectors().contains("momentum_buffer"), "the source creates the buffer at the first SGD step");
     }
 
+    /**
+     * Spec R18: parameters later in the same step of a group that switches take the SGD branch, with the new Λ.
+     * Two identical parameters, stepped on one fixed gradient until the first switches (double sums, 4K floats:
+     * ThreadBenchSwatsTest): in that step the second takes its first SGD step, θ ← θ + ⟨−(1−β1)·Λ⟩·g (the paper's
+     * phase, b = g), with the Λ the first parameter's switch has just set.
+     */
+    @Test
+    void aLaterParameterOfTheSwitchingStepStepsSgdWithTheNewRate() {
+        int n = 4096;
+        Swats rule = Swats.swats().withSums(dev.gradus.rules.SwatsSums.FIXED_ORDER_DOUBLE);
+        float[] a = new float[n], b = new float[n], g = new float[n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(42);
+        for (int i = 0; i < n; i++) {
+            a[i] = b[i] = (float) r.nextGaussian();
+            g[i] = (float) (r.nextGaussian() * 1e-2);
+        }
+        try (Optimizer opt = Optimizer.builder(rule).learningRate(Swats.DEFAULT_LR).kernels(ScalarUpdateKernels.INSTANCE).build()) {
+            opt.register("a", a, g.clone());
+            opt.register("b", b, g.clone());
+            for (int t = 1; t <= 3000; t++) {
+                float[] before = b.clone();
+                opt.step();
+                if (opt.scalarState().get(Swats.PHASE) == Swats.PHASE_SGD) {
+                    assertEquals(1.0, opt.parameterScalars("b").get(Swats.MOMENTUM_STARTED), "b stepped SGD in step " + t);
+                    assertEquals(0.0, opt.parameterScalars("a").get(Swats.MOMENTUM_STARTED), "a switched in step " + t);
+                    float step = (float) (-(1.0 - Swats.DEFAULT_BETA1) * opt.scalarState().get(Swats.SGD_LEARNING_RATE));
+                    assertTrue(step != 0, "Λ set");
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(Float.floatToIntBits(before[i] + step * g[i]), Float.floatToIntBits(b[i]), "b[" + i + "], step " + t);
+                    }
+                    return;
+                }
+            }
+            throw new AssertionError("no switch within 3000 steps");
+        }
+    }
+
     @Test
     void aPlanStepsWholeParametersOnly() {
         Swats rule = Swats.swats();
