@@ -743,7 +743,7 @@ public final class Optimizer implements AutoCloseable {
         for (int i = 0; i < gs.size(); i++) {
             var c = rules.get(i).centralization();
             if (c.isPresent()) {
-                centralize(gs.get(i), c.get(), tk, parallel);
+                centralize(w.groupParams[i], c.get(), tk, parallel);
             }
         }
         StepWork.Piece[][] updates = w.updates;
@@ -754,7 +754,7 @@ public final class Optimizer implements AutoCloseable {
         });
         for (StepWork.Piece whole : w.wholes) {
             StepPlan plan = plans[whole.group()];
-            if (plan instanceof PartedPlan<?> parted) {
+            if (plan instanceof PartedPlan parted) {
                 stepParts(parted, whole.buffers(), parallel);
             } else {
                 plan.apply(kernels, whole.buffers(), whole.from(), whole.to());
@@ -775,16 +775,25 @@ public final class Optimizer implements AutoCloseable {
         return work;
     }
 
-    /** One whole parameter of a {@link PartedPlan}: its parts as tasks, then its finish here. */
-    private <P> void stepParts(PartedPlan<P> plan, ParamBuffers b, boolean parallel) {
+    /**
+     * One whole parameter of a {@link PartedPlan}: its parts as tasks, then its finish here. A parameter of one
+     * part, or any on one thread, runs without a task object (nothing allocated per parameter).
+     */
+    private void stepParts(PartedPlan plan, ParamBuffers b, boolean parallel) {
         long length = b.param().byteSize() / Float.BYTES, part = PartedPlan.checkedPartLength(plan, b);
-        int count = length == 0 ? 0 : Math.toIntExact(1 + (length - 1) / part);
-        List<P> results = new ArrayList<>(Collections.nCopies(count, null));
-        run(parallel, count, i -> {
-            long from = i * part;
-            results.set(i, plan.part(kernels, b, from, PartedPlan.partEnd(length, part, from)));
-        });
-        plan.finish(b, results);
+        int count = PartedPlan.partCount(length, part);
+        if (parallel && count > 1) {
+            pool.run(count, i -> {
+                long from = i * part;
+                plan.part(kernels, b, from, PartedPlan.partEnd(length, part, from));
+            });
+        } else {
+            for (int i = 0; i < count; i++) {
+                long from = i * part;
+                plan.part(kernels, b, from, PartedPlan.partEnd(length, part, from));
+            }
+        }
+        plan.finish(b, count);
     }
 
     /** Runs tasks {@code [0, count)}: on the pool when {@code parallel}, else here, in order. */
@@ -796,11 +805,16 @@ public final class Optimizer implements AutoCloseable {
         }
     }
 
-    /** Ranger's gradient centralisation: each row of the leading dimension loses its mean (a task per parameter). */
-    private void centralize(ParamGroup g, dev.gradus.rules.Centralization c, TransformKernels tk, boolean parallel) {
-        List<ParamGroup.Param> ps = g.params.values().stream().filter(p -> c.appliesTo(p.shape()) && p.length() > 0).toList();
-        run(parallel, ps.size(), i -> {
-            ParamGroup.Param p = ps.get(i);
+    /**
+     * Ranger's gradient centralisation: each row of the leading dimension loses its mean (a task per parameter of
+     * the group, those it does not apply to left as they are).
+     */
+    private void centralize(ParamGroup.Param[] params, dev.gradus.rules.Centralization c, TransformKernels tk, boolean parallel) {
+        run(parallel, params.length, i -> {
+            ParamGroup.Param p = params[i];
+            if (!c.appliesTo(p.shape()) || p.length() == 0) {
+                return;
+            }
             long rows = p.shape().get(0), row = p.length() / rows;
             for (long r = 0; r < rows; r++) {
                 long from = r * row, to = from + row;
@@ -822,14 +836,14 @@ public final class Optimizer implements AutoCloseable {
         GradientClip.Norm n = (GradientClip.Norm) clip;
         float total;
         if (n.infinity()) {
-            float[] max = new float[chunks.length];
+            float[] max = w.chunkMax;
             run(parallel, chunks.length, i -> max[i] = tk.maxAbs(chunks[i].grad(), chunks[i].from(), chunks[i].to()));
             total = 0f;
             for (float m : max) {
                 total = Math.max(total, m);
             }
         } else {
-            double[] sums = new double[chunks.length];
+            double[] sums = w.chunkSums;
             run(parallel, chunks.length, i -> sums[i] = tk.sumOfSquares(chunks[i].grad(), chunks[i].from(), chunks[i].to()));
             double sum = 0;
             for (double s : sums) {

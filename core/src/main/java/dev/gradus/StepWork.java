@@ -44,19 +44,28 @@ final class StepWork {
     final Piece[] wholes;
     /** Gradient chunks of {@link Optimizer#NORM_CHUNK} elements: groups, parameters, chunks, in order. */
     final GradChunk[] gradChunks;
+    /** Per gradient chunk, its norm clip's partial result: reused every step, so a clip allocates nothing per chunk. */
+    final double[] chunkSums;
+    /** Per gradient chunk, its ∞-norm clip's partial maximum (reused likewise). */
+    final float[] chunkMax;
     /** Parameters, groups in order, each group's in registration order. */
     final ParamGroup.Param[] params;
+    /** Per group (in order), its parameters in registration order. */
+    final ParamGroup.Param[][] groupParams;
     /** Elements over all parameters. */
     final long elements;
     /** Whether every parameter and gradient can be touched by a thread other than the caller. */
     final boolean shareable;
 
-    private StepWork(Piece[][] updates, Piece[] wholes, GradChunk[] gradChunks, ParamGroup.Param[] params, long elements,
-                     boolean shareable) {
+    private StepWork(Piece[][] updates, Piece[] wholes, GradChunk[] gradChunks, ParamGroup.Param[] params,
+                     ParamGroup.Param[][] groupParams, long elements, boolean shareable) {
         this.updates = updates;
         this.wholes = wholes;
         this.gradChunks = gradChunks;
+        this.chunkSums = new double[gradChunks.length];
+        this.chunkMax = new float[gradChunks.length];
         this.params = params;
+        this.groupParams = groupParams;
         this.elements = elements;
         this.shareable = shareable;
     }
@@ -71,10 +80,12 @@ final class StepWork {
         List<Piece> wholes = new ArrayList<>();
         List<GradChunk> chunks = new ArrayList<>();
         List<ParamGroup.Param> params = new ArrayList<>();
+        ParamGroup.Param[][] groupParams = new ParamGroup.Param[groups.size()][];
         long elements = 0;
         boolean shareable = true;
         for (int gi = 0; gi < groups.size(); gi++) {
             ParamGroup g = groups.get(gi);
+            groupParams[gi] = g.params.values().toArray(ParamGroup.Param[]::new);
             List<Piece> pending = new ArrayList<>();
             long pendingElements = 0;
             boolean whole = g.rule().wholeParameters();
@@ -119,6 +130,6 @@ final class StepWork {
             }
         }
         return new StepWork(updates.toArray(Piece[][]::new), wholes.toArray(Piece[]::new), chunks.toArray(GradChunk[]::new),
-                params.toArray(ParamGroup.Param[]::new), elements, shareable);
+                params.toArray(ParamGroup.Param[]::new), groupParams, elements, shareable);
     }
 }

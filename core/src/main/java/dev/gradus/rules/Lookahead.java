@@ -167,7 +167,7 @@ public record Lookahead(Rule inner, int k, double alpha, Formula formula, Timing
         StepPlan innerPlan = inner.plan(context);
         int own = inner.slotNames().size();
         RangeSync sync = syncsAfter(context.step()) ? sync(context, own) : null;
-        if (innerPlan instanceof PartedPlan<?> parted) {
+        if (innerPlan instanceof PartedPlan parted) {
             return parted(parted, own, sync);
         }
         if (sync == null) {
@@ -214,24 +214,23 @@ public record Lookahead(Rule inner, int k, double alpha, Formula formula, Timing
      * the sync is element-wise and the inner finish does not touch θ, so the bits are those of the sync after
      * the whole inner step, and the parts still run on the optimizer's threads.
      */
-    private static <P> PartedPlan<P> parted(PartedPlan<P> innerPlan, int own, RangeSync sync) {
-        return new PartedPlan<>() {
+    private static PartedPlan parted(PartedPlan innerPlan, int own, RangeSync sync) {
+        return new PartedPlan() {
             @Override
             public long partLength(ParamBuffers b) {
                 return innerPlan.partLength(b.firstSlots(own));
             }
 
             @Override
-            public P part(UpdateKernels k, ParamBuffers b, long from, long to) {
-                P result = innerPlan.part(k, b.firstSlots(own), from, to);
+            public void part(UpdateKernels k, ParamBuffers b, long from, long to) {
+                innerPlan.part(k, b.firstSlots(own), from, to);
                 if (sync != null) {
                     sync.run(k, b, from, to);
                 }
-                return result;
             }
 
             @Override
-            public void finish(ParamBuffers b, List<P> parts) {
+            public void finish(ParamBuffers b, int parts) {
                 innerPlan.finish(b.firstSlots(own), parts);
             }
         };

@@ -268,42 +268,59 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
         final double[] group = groupScalars(context);
         final float bc2 = (float) (1.0 - Math.pow(beta2, context.step()));
         final boolean mayTest = context.step() > 1;
-        return new PartedPlan<SwatsWideDots>() {
+        return new PartedPlan() {
             /** The step's floats; their SGD multiplier is recomputed when a parameter's finish sets Λ. */
             private SwatsCoefficients current = coefficients(context);
+            /** The parts' unrounded sums of the parameter being stepped: pg of part i at [2i], pp at [2i + 1]. */
+            private double[] partSums = new double[0];
 
             @Override
             public long partLength(ParamBuffers b) {
+                long length = cut(b);
+                int need = 2 * PartedPlan.partCount(length(b), length);
+                if (partSums.length < need) {
+                    partSums = new double[need];            // grown, never per parameter once large enough
+                }
+                return length;
+            }
+
+            private long cut(ParamBuffers b) {
                 boolean cut = group[0] == PHASE_SGD || sums == SwatsSums.FIXED_ORDER_DOUBLE;
                 return cut ? SwatsSums.PART_LENGTH : Math.max(1, length(b));
             }
 
             @Override
-            public SwatsWideDots part(UpdateKernels k, ParamBuffers b, long from, long to) {
-                PartedPlan.checkPart(length(b), partLength(b), from, to);
+            public void part(UpdateKernels k, ParamBuffers b, long from, long to) {
+                long cut = cut(b);
+                PartedPlan.checkPart(length(b), cut, from, to);
                 double[] own = ownScalars(b);
                 if (group[0] == PHASE_SGD) {
                     // Λ may have been set by an earlier parameter of this step: see finish.
                     sgdStep(k, b, current, own, from, to);
-                    return SwatsWideDots.ZERO;
+                    return;
                 }
-                return adamPhase(k, b, from, to, current);
+                int at = 2 * Math.toIntExact(from / cut);
+                double[] into = partSums;
+                if (at + 1 >= into.length) {
+                    throw new IllegalStateException("part [" + from + ", " + to + ") of a parameter whose partLength was not asked first");
+                }
+                adamPhase(k, b, from, to, current, into, at);
             }
 
             @Override
-            public void finish(ParamBuffers b, List<SwatsWideDots> parts) {
+            public void finish(ParamBuffers b, int parts) {
                 double[] own = ownScalars(b);
                 if (group[0] == PHASE_SGD) {
                     own[1] = 1;
                     return;
                 }
                 // the parts' sums added in double in range order, then rounded once
-                SwatsWideDots sum = parts.isEmpty() ? SwatsWideDots.ZERO : parts.get(0);
-                for (int i = 1; i < parts.size(); i++) {
-                    sum = sum.plus(parts.get(i));
+                double wideGrad = parts == 0 ? 0 : partSums[0], wideUpdate = parts == 0 ? 0 : partSums[1];
+                for (int i = 1; i < parts; i++) {
+                    wideGrad += partSums[2 * i];
+                    wideUpdate += partSums[2 * i + 1];
                 }
-                SwatsDots dots = sum.rounded();
-                float pg = dots.updateDotGrad(), pp = dots.updateDotUpdate();
+                float pg = (float) wideGrad, pp = (float) wideUpdate;
                 if (pg != 0) {
                     // γ ← pp / (−pg)                               (float32, as every line of the test)
                     float scaling = pp / -pg;
@@ -335,17 +352,24 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
         return own;
     }
 
-    /** The Adam phase over [from, to): the fixed order's double sums, or the index order's float sums widened (exactly). */
-    private SwatsWideDots adamPhase(UpdateKernels k, ParamBuffers b, long from, long to, SwatsCoefficients c) {
+    /**
+     * The Adam phase over [from, to), its two sums into {@code into[at]} (pg) and {@code into[at + 1]} (pp): the
+     * fixed order's double sums, or the index order's float sums widened (exactly).
+     */
+    private void adamPhase(UpdateKernels k, ParamBuffers b, long from, long to, SwatsCoefficients c, double[] into, int at) {
         if (sums == SwatsSums.FIXED_ORDER_DOUBLE) {
-            return amsgrad
+            SwatsWideDots d = amsgrad
                     ? k.swats().amsgradFixedOrder(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c)
                     : k.swats().adamFixedOrder(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c);
+            into[at] = d.updateDotGrad();
+            into[at + 1] = d.updateDotUpdate();
+            return;
         }
         SwatsDots d = amsgrad
                 ? k.swats().amsgrad(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c)
                 : k.swats().adam(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c);
-        return new SwatsWideDots(d.updateDotGrad(), d.updateDotUpdate());
+        into[at] = d.updateDotGrad();
+        into[at + 1] = d.updateDotUpdate();
     }
 
     /** The SGD phase over [from, to); the finish marks the parameter's buffer as started. */

@@ -18,10 +18,6 @@ public final class ScalarSwats implements SwatsKernels {
 
     static final ScalarSwats INSTANCE = new ScalarSwats();
 
-    /** Per thread, the fixed order's two sets of accumulators, reused by every call ({@link #accumulators()}). */
-    private static final ThreadLocal<double[][]> ACCUMULATORS =
-            ThreadLocal.withInitial(() -> new double[2][TransformKernels.ACCUMULATORS]);
-
     private ScalarSwats() {
     }
 
@@ -40,7 +36,7 @@ public final class ScalarSwats implements SwatsKernels {
     @Override
     public SwatsWideDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                     long from, long to, SwatsCoefficients c) {
-        double[][] acc = accumulators();
+        double[][] acc = ScalarTransforms.accumulators();
         double[] ug = acc[0], uu = acc[1];
         adamFixedOrderRange(param, grad, m, v, from, to, c, ug, uu);
         return new SwatsWideDots(ScalarTransforms.combine(ug), ScalarTransforms.combine(uu));
@@ -49,22 +45,10 @@ public final class ScalarSwats implements SwatsKernels {
     @Override
     public SwatsWideDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                        MemorySegment vMax, long from, long to, SwatsCoefficients c) {
-        double[][] acc = accumulators();
+        double[][] acc = ScalarTransforms.accumulators();
         double[] ug = acc[0], uu = acc[1];
         amsgradFixedOrderRange(param, grad, m, v, vMax, from, to, c, ug, uu);
         return new SwatsWideDots(ScalarTransforms.combine(ug), ScalarTransforms.combine(uu));
-    }
-
-    /**
-     * This thread's two arrays of {@value TransformKernels#ACCUMULATORS} accumulators of the fixed order (Σ u·g's, then
-     * Σ u·u's), zeroed: scratch for one fixed-order call at a time on this thread, so that a step of many parts
-     * allocates no arrays (a SWATS step with double sums calls these kernels once per 16,384 elements).
-     */
-    public static double[][] accumulators() {
-        double[][] acc = ACCUMULATORS.get();
-        java.util.Arrays.fill(acc[0], 0);
-        java.util.Arrays.fill(acc[1], 0);
-        return acc;
     }
 
     @Override

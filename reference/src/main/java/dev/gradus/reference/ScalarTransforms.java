@@ -11,12 +11,28 @@ public final class ScalarTransforms implements TransformKernels {
 
     static final ScalarTransforms INSTANCE = new ScalarTransforms();
 
+    /** Per thread, two sets of the fixed order's accumulators, reused by every call ({@link #accumulators()}). */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][ACCUMULATORS]);
+
     private ScalarTransforms() {
+    }
+
+    /**
+     * This thread's two arrays of {@value TransformKernels#ACCUMULATORS} accumulators of the fixed order, zeroed:
+     * scratch for one fixed-order call at a time on this thread (the norms' and means' sums use the first, SWATS's
+     * double sums both: Σ u·g's, then Σ u·u's). A step calls these sums once per chunk, row or part, so a new
+     * array per call was an allocation per parameter (144 bytes each; {@code ManyParametersAllocationTest}).
+     */
+    public static double[][] accumulators() {
+        double[][] acc = SCRATCH.get();
+        java.util.Arrays.fill(acc[0], 0);
+        java.util.Arrays.fill(acc[1], 0);
+        return acc;
     }
 
     @Override
     public double sumOfSquares(MemorySegment g, long from, long to) {
-        double[] acc = new double[ACCUMULATORS];
+        double[] acc = accumulators()[0];
         accumulateSquares(g, from, to, 0, acc);
         return combine(acc);
     }
@@ -59,7 +75,7 @@ public final class ScalarTransforms implements TransformKernels {
 
     @Override
     public double sum(MemorySegment g, long from, long to) {
-        double[] acc = new double[ACCUMULATORS];
+        double[] acc = accumulators()[0];
         accumulate(g, from, to, 0, acc);
         return combine(acc);
     }

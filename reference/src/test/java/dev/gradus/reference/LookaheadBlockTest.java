@@ -62,7 +62,7 @@ class LookaheadBlockTest {
                 Lookahead rule = new Lookahead(swats, 1, 0.5, formula, timing);     // k = 1: every step syncs
                 StepContext ctx = new StepContext(1, 1e-2, 1e-2, swats.initialScalars().clone());
                 StepPlan plan = rule.plan(ctx);
-                assertTrue(plan instanceof PartedPlan<?>, "a parted plan around SWATS");
+                assertTrue(plan instanceof PartedPlan, "a parted plan around SWATS");
                 float[][] parted = state(n, 6), whole = state(n, 6);
                 double[] partedOwn = swats.initialParameterScalars().clone(), wholeOwn = swats.initialParameterScalars().clone();
                 plan.apply(ScalarUpdateKernels.INSTANCE, buffers(parted, partedOwn), 0, n);

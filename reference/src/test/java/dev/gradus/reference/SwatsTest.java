@@ -218,12 +218,16 @@ class SwatsTest {
                 + "of a parameter of 10 elements", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> plan.apply(ScalarUpdateKernels.INSTANCE, b, 1, 10));
         // its parts: the whole parameter in the Adam phase with index-order sums (one chain per sum)
-        PartedPlan<?> parted = (PartedPlan<?>) plan;
+        PartedPlan parted = (PartedPlan) plan;
         assertEquals(10, parted.partLength(b));
         var e4 = assertThrows(IllegalArgumentException.class, () -> parted.part(ScalarUpdateKernels.INSTANCE, b, 0, 5));
         assertEquals("[0, 5) is not a part of a parameter of 10 elements cut every 10 elements (expected a multiple of 10 "
                 + "and the next one or the end)", e4.getMessage());
         assertArrayEquals(new float[10], p, "nothing written by a refused part");
+        PartedPlan unsized = (PartedPlan) rule.plan(new StepContext(1, 1e-3, 1e-3, rule.initialScalars().clone()));
+        var e5 = assertThrows(IllegalStateException.class, () -> unsized.part(ScalarUpdateKernels.INSTANCE, b, 0, 10));
+        assertEquals("part [0, 10) of a parameter whose partLength was not asked first", e5.getMessage());
+        assertArrayEquals(new float[10], p, "nothing written by a part before its partLength");
         plan.apply(ScalarUpdateKernels.INSTANCE, b, 0, 10);
         var noScalars = new ParamBuffers(b.param(), b.grad(), b.slots());
         var e2 = assertThrows(IllegalArgumentException.class, () -> plan.apply(ScalarUpdateKernels.INSTANCE, noScalars, 0, 10));

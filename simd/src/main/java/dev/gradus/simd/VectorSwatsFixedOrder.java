@@ -101,7 +101,7 @@ final class VectorSwatsFixedOrder {
             p.intoMemorySegment(param, o, NATIVE);
         }
         // the accumulators in use, as the scalar reference's 16 (not through an array of vectors: see above)
-        final double[][] acc = ScalarSwats.accumulators();
+        final double[][] acc = ScalarTransforms.accumulators();
         final double[] ugAll = acc[0], uuAll = acc[1];
         final int h = D.length();
         pg0.intoArray(ugAll, 0); pg1.intoArray(ugAll, h); pp0.intoArray(uuAll, 0); pp1.intoArray(uuAll, h);
@@ -176,7 +176,7 @@ final class VectorSwatsFixedOrder {
             p.intoMemorySegment(param, o, NATIVE);
         }
         // the accumulators in use, as the scalar reference's 16 (not through an array of vectors: see above)
-        final double[][] acc = ScalarSwats.accumulators();
+        final double[][] acc = ScalarTransforms.accumulators();
         final double[] ugAll = acc[0], uuAll = acc[1];
         final int h = D.length();
         pg0.intoArray(ugAll, 0); pg1.intoArray(ugAll, h); pp0.intoArray(uuAll, 0); pp1.intoArray(uuAll, h);

@@ -23,12 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How the optimizer runs a {@link PartedPlan}: each parameter's parts over the ranges its part length cuts,
- * every element once, the finish with the parts' results in range order, and a parameter's finish before
+ * every element once, the finish after them with what the parts kept under their indices, and a parameter's finish before
  * any part of the next, on one thread and on a pool; a part length below 1 refused.
  */
 class PartedPlanTest {
 
-    /** Parts add 1 to their elements and return their start; events are logged as "part x from" and "finish x". */
+    /** Parts add 1 to their elements and keep their start under their index; events are logged as "part x from" and "finish x". */
     private static final class Parted implements Rule {
         final List<String> events = Collections.synchronizedList(new ArrayList<>());
         final List<List<Long>> finished = Collections.synchronizedList(new ArrayList<>());
@@ -60,23 +60,34 @@ class PartedPlanTest {
 
         @Override
         public StepPlan plan(StepContext context) {
-            return new PartedPlan<Long>() {
+            return new PartedPlan() {
+                /** Each part's start, kept by the plan under the part's index (as SWATS keeps its sums). */
+                private long[] starts = new long[0];
+
                 @Override
                 public long partLength(ParamBuffers b) {
+                    int parts = PartedPlan.partCount(b.param().byteSize() / Float.BYTES, Math.max(1, partLength));
+                    if (starts.length < parts) {
+                        starts = new long[parts];
+                    }
                     return partLength;
                 }
 
                 @Override
-                public Long part(UpdateKernels k, ParamBuffers b, long from, long to) {
+                public void part(UpdateKernels k, ParamBuffers b, long from, long to) {
                     events.add("part " + name(b) + " " + from);
                     k.transforms().add(b.param(), from, to, 1f);
-                    return from;
+                    starts[Math.toIntExact(from / partLength)] = from;
                 }
 
                 @Override
-                public void finish(ParamBuffers b, List<Long> parts) {
+                public void finish(ParamBuffers b, int parts) {
                     events.add("finish " + name(b));
-                    finished.add(List.copyOf(parts));
+                    List<Long> kept = new ArrayList<>();
+                    for (int i = 0; i < parts; i++) {
+                        kept.add(starts[i]);
+                    }
+                    finished.add(kept);
                 }
             };
         }
@@ -109,7 +120,7 @@ class PartedPlanTest {
                         assertEquals(1f, x[i], what + ": element " + i + " updated once");
                     }
                 }
-                assertEquals(List.of(List.of(0L, 1000L, 2000L), List.of(0L)), rule.finished, what + ": results in range order");
+                assertEquals(List.of(List.of(0L, 1000L, 2000L), List.of(0L)), rule.finished, what + ": the starts the parts kept, in index order");
                 List<String> e = rule.events;
                 assertEquals(6, e.size(), what + ": " + e);
                 assertEquals(List.of("finish a", "part b 0", "finish b"), e.subList(3, 6), what + ": " + e);
