@@ -1,0 +1,120 @@
+package dev.gradus.simd;
+
+import dev.gradus.GradientClip;
+import dev.gradus.Optimizer;
+import dev.gradus.StepPool;
+import dev.gradus.kernel.Kernels;
+import dev.gradus.rules.AdaBound;
+import dev.gradus.rules.AdaMod;
+import dev.gradus.rules.Adagrad;
+import dev.gradus.rules.Adam;
+import dev.gradus.rules.Adamax;
+import dev.gradus.rules.DiffGrad;
+import dev.gradus.rules.Lookahead;
+import dev.gradus.rules.NAdam;
+import dev.gradus.rules.RAdam;
+import dev.gradus.rules.Ranger;
+import dev.gradus.rules.Rmsprop;
+import dev.gradus.rules.Rule;
+import dev.gradus.rules.Sgd;
+import dev.gradus.rules.Swats;
+import dev.gradus.rules.SwatsSums;
+import dev.gradus.rules.Yogi;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A step over many parameters allocates nothing per parameter (the multi-tensor step's promise): a
+ * step over {@value #PARAMETERS} parameters of {@value #LENGTH} floats, on one thread and on a pool of
+ * two (the workers' allocations counted too), allocates at most {@value #LIMIT} bytes, the step's own
+ * bookkeeping (about 1 KiB), for every rule, and for Adam with each gradient clip. SWATS, whose parameters step one after another, each with its own parts and finish, allocated
+ * about 120 bytes per parameter until session 21 (the parts' results list, their records, the task).
+ * Each case is stepped until one step is within the limit or {@value #BUDGET_SECONDS} s have passed,
+ * so the interpreter's and C1's allocations before C2 compiles the loop do not count.
+ */
+class ManyParametersAllocationTest {
+
+    private static final int PARAMETERS = 1000;
+    private static final int LENGTH = 1024;
+    private static final long LIMIT = 4096;
+    private static final int BUDGET_SECONDS = 20;
+
+    private static Map<String, Rule> rules() {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        rules.put("sgd-momentum", new Sgd().withMomentum(0.9));
+        rules.put("adam", Adam.adam());
+        rules.put("adamw", Adam.adamW());
+        rules.put("amsgrad", Adam.adam().withAmsgrad(true));
+        rules.put("adagrad", new Adagrad());
+        rules.put("rmsprop", new Rmsprop());
+        rules.put("adamax", new Adamax());
+        rules.put("nadam", NAdam.nadam());
+        rules.put("radam", RAdam.radam());
+        rules.put("adabound", AdaBound.adaBound());
+        rules.put("amsbound", AdaBound.amsBound());
+        rules.put("adamod", new AdaMod());
+        rules.put("diffgrad", new DiffGrad());
+        rules.put("yogi", new Yogi());
+        rules.put("lookahead-adam", Lookahead.around(Adam.adam()));
+        rules.put("ranger", new Ranger());
+        rules.put("swats", Swats.swats());
+        rules.put("swats-amsgrad", Swats.swats().withAmsgrad(true));
+        rules.put("swats-double", Swats.swats().withSums(SwatsSums.FIXED_ORDER_DOUBLE));
+        rules.put("lookahead-swats", Lookahead.around(Swats.swats()));
+        return rules;
+    }
+
+    @Test
+    void aStepOverManyParametersAllocatesNothingPerParameter() {
+        assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
+        List<String> over = new ArrayList<>();
+        try (StepPool pool = StepPool.create(2)) {
+            for (Map.Entry<String, Rule> e : rules().entrySet()) {
+                measure(e.getKey(), e.getValue(), null, pool, over);
+            }
+            Map<String, GradientClip> clips = new LinkedHashMap<>();
+            clips.put("L2-norm clip", GradientClip.norm(1e-3));
+            clips.put("∞-norm clip", GradientClip.infinityNorm(1e-4));
+            clips.put("value clip", GradientClip.value(1e-4));
+            for (Map.Entry<String, GradientClip> c : clips.entrySet()) {
+                measure("adam, " + c.getKey(), Adam.adam(), c.getValue(), pool, over);
+            }
+        }
+        assertTrue(over.isEmpty(), "a step over " + PARAMETERS + " parameters of " + LENGTH + " floats allocated more than "
+                + LIMIT + " bytes (least bytes per step): " + over);
+    }
+
+    /** One rule's steps on one thread and on {@code pool}; any over the limit added to {@code over}. */
+    private static void measure(String name, Rule rule, GradientClip clip, StepPool pool, List<String> over) {
+        for (StepPool p : new StepPool[] {null, pool}) {
+            var builder = Optimizer.builder(rule).learningRate(1e-3).kernels(Kernels.selected());
+            if (clip != null) {
+                builder.clip(clip);
+            }
+            try (Optimizer opt = (p == null ? builder.singleThreaded() : builder.pool(p)).build()) {
+                for (int i = 0; i < PARAMETERS; i++) {
+                    float[] w = new float[LENGTH], g = new float[LENGTH];
+                    Arrays.fill(w, 0.5f);
+                    for (int j = 0; j < LENGTH; j++) {
+                        g[j] = ((i + j) % 7 - 3) * 1e-3f;
+                    }
+                    opt.register("w" + i, w, g, 32, LENGTH / 32);      // 2-D: Ranger centralises its rows
+                }
+                long least = ThreadAllocation.least(opt::step, LIMIT, BUDGET_SECONDS, p == null ? null : "gradus-pool-");
+                String what = name + (p == null ? ", one thread" : ", two threads");
+                System.out.printf("[gradus] allocation: %s, %d parameters: %d bytes per step%n", what, PARAMETERS, least);
+                if (least > LIMIT) {
+                    over.add(what + ": " + least);
+                }
+            }
+        }
+    }
+}
