@@ -11,29 +11,44 @@ public interface SwatsKernels {
 
     /**
      * Adam phase: {@code m ← m·β1 + (1−β1)·g; v ← v·β2 + ((1−β2)·g)·g; d ← √v + eps; u ← (m/d)·(−ss);
-     * θ ← θ + u}, and returns {@code Σ u·g} and {@code Σ u·u}, each product rounded to float32 and added
-     * one element at a time in increasing index order to an accumulator starting at +0 ({@link SwatsDots}).
+     * θ ← θ + u}, and writes {@code Σ u·g} to {@code sums[at]} and {@code Σ u·u} to {@code sums[at + 1]}, each
+     * product rounded to float32 and added one element at a time in increasing index order to a float32
+     * accumulator starting at +0 (the float sums, widened exactly). The sums go to the caller's array, not into a
+     * returned object, so that a step over many parameters allocates nothing per call.
+     *
+     * @throws IllegalArgumentException if {@code sums} cannot hold two doubles from {@code at} (nothing written)
      */
-    SwatsDots adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                   long from, long to, SwatsCoefficients c);
+    void adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+              long from, long to, SwatsCoefficients c, double[] sums, int at);
 
     /** As {@link #adam}, with {@code vMax ← max(vMax, v)} and {@code d ← √vMax + eps}. */
-    SwatsDots amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
-                      long from, long to, SwatsCoefficients c);
+    void amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
+                 long from, long to, SwatsCoefficients c, double[] sums, int at);
 
     /**
      * As {@link #adam}, with the dot products added in double in {@link TransformKernels#sumOfSquares}'s fixed
      * order: the float32 product of element i, widened exactly, is added to accumulator
      * {@code (i − from) mod }{@value TransformKernels#ACCUMULATORS}, and the accumulators are combined pairwise
-     * ({@code a[k] + a[k+8]}, then {@code +4}, {@code +2}, {@code +1}). The sums are returned in double, not
+     * ({@code a[k] + a[k+8]}, then {@code +4}, {@code +2}, {@code +1}). The sums are written in double, not
      * rounded: the rule adds the sums of a parameter's parts before it rounds once.
      */
-    SwatsWideDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                             long from, long to, SwatsCoefficients c);
+    void adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                        long from, long to, SwatsCoefficients c, double[] sums, int at);
 
     /** As {@link #amsgrad}, with the dot products of {@link #adamFixedOrder}. */
-    SwatsWideDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                                MemorySegment vMax, long from, long to, SwatsCoefficients c);
+    void amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                           MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] sums, int at);
+
+    /**
+     * Throws unless {@code sums} holds two doubles from index {@code at}: every implementation of the four
+     * methods above calls it before writing anything.
+     */
+    static void checkSums(double[] sums, int at) {
+        if (sums == null || at < 0 || at > sums.length - 2) {
+            throw new IllegalArgumentException("sums must hold two doubles from index at: got "
+                    + (sums == null ? "null" : "a length of " + sums.length) + " and at = " + at);
+        }
+    }
 
     /**
      * The repositories' first SGD-phase step of a parameter: {@code b ← g; u ← g·(1−β1);

@@ -1,8 +1,6 @@
 package dev.gradus.rules;
 
 import dev.gradus.kernel.SwatsCoefficients;
-import dev.gradus.kernel.SwatsDots;
-import dev.gradus.kernel.SwatsWideDots;
 import dev.gradus.kernel.UpdateKernels;
 
 import java.lang.foreign.MemorySegment;
@@ -358,18 +356,16 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
      */
     private void adamPhase(UpdateKernels k, ParamBuffers b, long from, long to, SwatsCoefficients c, double[] into, int at) {
         if (sums == SwatsSums.FIXED_ORDER_DOUBLE) {
-            SwatsWideDots d = amsgrad
-                    ? k.swats().amsgradFixedOrder(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c)
-                    : k.swats().adamFixedOrder(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c);
-            into[at] = d.updateDotGrad();
-            into[at + 1] = d.updateDotUpdate();
-            return;
+            if (amsgrad) {
+                k.swats().amsgradFixedOrder(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c, into, at);
+            } else {
+                k.swats().adamFixedOrder(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c, into, at);
+            }
+        } else if (amsgrad) {
+            k.swats().amsgrad(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c, into, at);
+        } else {
+            k.swats().adam(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c, into, at);
         }
-        SwatsDots d = amsgrad
-                ? k.swats().amsgrad(b.param(), b.grad(), b.slot(0), b.slot(1), b.slot(2), from, to, c)
-                : k.swats().adam(b.param(), b.grad(), b.slot(0), b.slot(1), from, to, c);
-        into[at] = d.updateDotGrad();
-        into[at + 1] = d.updateDotUpdate();
     }
 
     /** The SGD phase over [from, to); the finish marks the parameter's buffer as started. */

@@ -1,8 +1,6 @@
 package dev.gradus.reference;
 
 import dev.gradus.kernel.SwatsCoefficients;
-import dev.gradus.kernel.SwatsDots;
-import dev.gradus.kernel.SwatsWideDots;
 import dev.gradus.kernel.SwatsKernels;
 import dev.gradus.kernel.TransformKernels;
 
@@ -22,33 +20,39 @@ public final class ScalarSwats implements SwatsKernels {
     }
 
     @Override
-    public SwatsDots adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                          long from, long to, SwatsCoefficients c) {
-        return adamRange(param, grad, m, v, from, to, c, 0f, 0f);
+    public void adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                     long from, long to, SwatsCoefficients c, double[] sums, int at) {
+        SwatsKernels.checkSums(sums, at);
+        adamRange(param, grad, m, v, from, to, c, 0f, 0f, sums, at);
     }
 
     @Override
-    public SwatsDots amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
-                             long from, long to, SwatsCoefficients c) {
-        return amsgradRange(param, grad, m, v, vMax, from, to, c, 0f, 0f);
+    public void amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
+                        long from, long to, SwatsCoefficients c, double[] sums, int at) {
+        SwatsKernels.checkSums(sums, at);
+        amsgradRange(param, grad, m, v, vMax, from, to, c, 0f, 0f, sums, at);
     }
 
     @Override
-    public SwatsWideDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                                    long from, long to, SwatsCoefficients c) {
+    public void adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                               long from, long to, SwatsCoefficients c, double[] sums, int at) {
+        SwatsKernels.checkSums(sums, at);
         double[][] acc = ScalarTransforms.accumulators();
         double[] ug = acc[0], uu = acc[1];
         adamFixedOrderRange(param, grad, m, v, from, to, c, ug, uu);
-        return new SwatsWideDots(ScalarTransforms.combine(ug), ScalarTransforms.combine(uu));
+        sums[at] = ScalarTransforms.combine(ug);
+        sums[at + 1] = ScalarTransforms.combine(uu);
     }
 
     @Override
-    public SwatsWideDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                                       MemorySegment vMax, long from, long to, SwatsCoefficients c) {
+    public void amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                  MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] sums, int at) {
+        SwatsKernels.checkSums(sums, at);
         double[][] acc = ScalarTransforms.accumulators();
         double[] ug = acc[0], uu = acc[1];
         amsgradFixedOrderRange(param, grad, m, v, vMax, from, to, c, ug, uu);
-        return new SwatsWideDots(ScalarTransforms.combine(ug), ScalarTransforms.combine(uu));
+        sums[at] = ScalarTransforms.combine(ug);
+        sums[at + 1] = ScalarTransforms.combine(uu);
     }
 
     @Override
@@ -68,16 +72,21 @@ public final class ScalarSwats implements SwatsKernels {
 
     /**
      * Its segment loop is also the tail of the vector twin: continues the dot products {@code pg} and {@code pp} (accumulated in
-     * index order over the elements before {@code from}) over {@code [from, to)}.
+     * index order over the elements before {@code from}) over {@code [from, to)}, and writes them to {@code sums[at]}
+     * and {@code sums[at + 1]}.
      */
-    public static SwatsDots adamRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                                      long from, long to, SwatsCoefficients c, float pg, float pp) {
-        return from < to && HeapFloats.of(param, grad, m, v) ? adamRangeArrays(param, grad, m, v, from, to, c, pg, pp) : adamRangeSegments(param, grad, m, v, from, to, c, pg, pp);
+    public static void adamRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                 long from, long to, SwatsCoefficients c, float pg, float pp, double[] sums, int at) {
+        if (from < to && HeapFloats.of(param, grad, m, v)) {
+            adamRangeArrays(param, grad, m, v, from, to, c, pg, pp, sums, at);
+        } else {
+            adamRangeSegments(param, grad, m, v, from, to, c, pg, pp, sums, at);
+        }
     }
 
     /** {@code adamRange} over heap arrays ({@link HeapFloats}). */
-    private static SwatsDots adamRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-            long from, long to, SwatsCoefficients c, float pg, float pp) {
+    private static void adamRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, SwatsCoefficients c, float pg, float pp, double[] sums, int at) {
         final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
                 vA = HeapFloats.array(v);
         final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
@@ -108,12 +117,13 @@ public final class ScalarSwats implements SwatsKernels {
             vA[vAt + i] = vi;
             paramA[paramAt + i] = p;
         }
-        return new SwatsDots(pg, pp);
+        sums[at] = pg;
+        sums[at + 1] = pp;
     }
 
     /** {@code adamRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
-    public static SwatsDots adamRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-            long from, long to, SwatsCoefficients c, float pg, float pp) {
+    public static void adamRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            long from, long to, SwatsCoefficients c, float pg, float pp, double[] sums, int at) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -140,18 +150,23 @@ public final class ScalarSwats implements SwatsKernels {
             v.setAtIndex(JAVA_FLOAT, i, vi);
             param.setAtIndex(JAVA_FLOAT, i, p);
         }
-        return new SwatsDots(pg, pp);
+        sums[at] = pg;
+        sums[at + 1] = pp;
     }
 
     /** Its segment loop is also the tail of the vector twin; continues {@code pg} and {@code pp} as {@link #adamRange} does. */
-    public static SwatsDots amsgradRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                                         MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
-        return from < to && HeapFloats.of(param, grad, m, v, vMax) ? amsgradRangeArrays(param, grad, m, v, vMax, from, to, c, pg, pp) : amsgradRangeSegments(param, grad, m, v, vMax, from, to, c, pg, pp);
+    public static void amsgradRange(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                         MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp, double[] sums, int at) {
+        if (from < to && HeapFloats.of(param, grad, m, v, vMax)) {
+            amsgradRangeArrays(param, grad, m, v, vMax, from, to, c, pg, pp, sums, at);
+        } else {
+            amsgradRangeSegments(param, grad, m, v, vMax, from, to, c, pg, pp, sums, at);
+        }
     }
 
     /** {@code amsgradRange} over heap arrays ({@link HeapFloats}). */
-    private static SwatsDots amsgradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-            MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
+    private static void amsgradRangeArrays(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp, double[] sums, int at) {
         final float[] paramA = HeapFloats.array(param), gradA = HeapFloats.array(grad), mA = HeapFloats.array(m),
                 vA = HeapFloats.array(v), vMaxA = HeapFloats.array(vMax);
         final int paramAt = HeapFloats.base(param), gradAt = HeapFloats.base(grad), mAt = HeapFloats.base(m),
@@ -185,12 +200,13 @@ public final class ScalarSwats implements SwatsKernels {
             vMaxA[vMaxAt + i] = vm;
             paramA[paramAt + i] = p;
         }
-        return new SwatsDots(pg, pp);
+        sums[at] = pg;
+        sums[at + 1] = pp;
     }
 
     /** {@code amsgradRange} over segments; also the vector twin's tail (see {@link HeapFloats}). */
-    public static SwatsDots amsgradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-            MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
+    public static void amsgradRangeSegments(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+            MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp, double[] sums, int at) {
         final float b1 = c.beta1(), omb1 = c.oneMinusBeta1(), b2 = c.beta2(), omb2 = c.oneMinusBeta2();
         final float eps = c.eps(), negStep = c.negStepSize(), wd = c.weightDecay();
         final boolean l2 = c.l2();
@@ -220,7 +236,8 @@ public final class ScalarSwats implements SwatsKernels {
             vMax.setAtIndex(JAVA_FLOAT, i, vm);
             param.setAtIndex(JAVA_FLOAT, i, p);
         }
-        return new SwatsDots(pg, pp);
+        sums[at] = pg;
+        sums[at + 1] = pp;
     }
 
     /**

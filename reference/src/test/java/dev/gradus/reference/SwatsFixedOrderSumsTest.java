@@ -2,7 +2,6 @@ package dev.gradus.reference;
 
 import dev.gradus.Optimizer;
 import dev.gradus.kernel.SwatsCoefficients;
-import dev.gradus.kernel.SwatsDots;
 import dev.gradus.rules.ParamBuffers;
 import dev.gradus.rules.StepContext;
 import dev.gradus.rules.Swats;
@@ -37,7 +36,11 @@ class SwatsFixedOrderSumsTest {
      * One Adam-phase call over n elements of seeded state: the sums it returned, the exact sums of its float32
      * products rounded to float32 ({@code BigDecimal.floatValue} rounds to nearest), and the buffers after it.
      */
-    private record Run(SwatsDots dots, float exactPg, float exactPp, float documentedPg, float documentedPp,
+    /** A call's two sums rounded to float32 (the index order's are floats already). */
+    private record Dots(float updateDotGrad, float updateDotUpdate) {
+    }
+
+    private record Run(Dots dots, float exactPg, float exactPp, float documentedPg, float documentedPp,
                        float[] param, float[] m, float[] v) {
     }
 
@@ -59,9 +62,19 @@ class SwatsFixedOrderSumsTest {
                 vMax.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (r.nextDouble() * 1e-4));
             }
             ScalarSwats k = ScalarSwats.INSTANCE;
-            SwatsDots dots = amsgrad
-                    ? (fixedOrder ? k.amsgradFixedOrder(param, grad, m, v, vMax, 0, n, C).rounded() : k.amsgrad(param, grad, m, v, vMax, 0, n, C))
-                    : (fixedOrder ? k.adamFixedOrder(param, grad, m, v, 0, n, C).rounded() : k.adam(param, grad, m, v, 0, n, C));
+            double[] sums = new double[2];
+            if (amsgrad) {
+                if (fixedOrder) {
+                    k.amsgradFixedOrder(param, grad, m, v, vMax, 0, n, C, sums, 0);
+                } else {
+                    k.amsgrad(param, grad, m, v, vMax, 0, n, C, sums, 0);
+                }
+            } else if (fixedOrder) {
+                k.adamFixedOrder(param, grad, m, v, 0, n, C, sums, 0);
+            } else {
+                k.adam(param, grad, m, v, 0, n, C, sums, 0);
+            }
+            Dots dots = new Dots((float) sums[0], (float) sums[1]);
             float[] g = grad.toArray(ValueLayout.JAVA_FLOAT);
             float[] u = param.toArray(ValueLayout.JAVA_FLOAT);
             BigDecimal ug = BigDecimal.ZERO, uu = BigDecimal.ZERO;

@@ -1,8 +1,6 @@
 package dev.gradus.simd;
 
 import dev.gradus.kernel.SwatsCoefficients;
-import dev.gradus.kernel.SwatsDots;
-import dev.gradus.kernel.SwatsWideDots;
 import dev.gradus.kernel.SwatsKernels;
 import dev.gradus.reference.ScalarSwats;
 import jdk.incubator.vector.FloatVector;
@@ -82,20 +80,22 @@ final class VectorSwats implements SwatsKernels {
     }
 
     @Override
-    public SwatsDots adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                          long from, long to, SwatsCoefficients c) {
-        return pipeline(param, grad, m, v, null, from, to, c);
+    public void adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                     long from, long to, SwatsCoefficients c, double[] sums, int at) {
+        SwatsKernels.checkSums(sums, at);
+        pipeline(param, grad, m, v, null, from, to, c, sums, at);
     }
 
     @Override
-    public SwatsDots amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
-                             long from, long to, SwatsCoefficients c) {
-        return pipeline(param, grad, m, v, vMax, from, to, c);
+    public void amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
+                        long from, long to, SwatsCoefficients c, double[] sums, int at) {
+        SwatsKernels.checkSums(sums, at);
+        pipeline(param, grad, m, v, vMax, from, to, c, sums, at);
     }
 
     /** The Adam phase ({@code vMax} null) or the AMSGrad phase, in the three stages described above. */
-    private static SwatsDots pipeline(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                                      MemorySegment vMax, long from, long to, SwatsCoefficients c) {
+    private static void pipeline(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                 MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] sums, int at) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
@@ -107,9 +107,9 @@ final class VectorSwats implements SwatsKernels {
         final long start = Math.min(to, from + CacheLines.elementsToLine(param, from));
         float pg = 0f, pp = 0f;
         if (start > from) {
-            final SwatsDots head = scalar(param, grad, m, v, vMax, from, start, c, 0f, 0f);
-            pg = head.updateDotGrad();
-            pp = head.updateDotUpdate();
+            scalar(param, grad, m, v, vMax, from, start, c, 0f, 0f, sums, at);
+            pg = (float) sums[at];                  // float sums, widened exactly
+            pp = (float) sums[at + 1];
         }
         final long whole = start + S.loopBound(to - start);
         final long bound = whole - start >= 2L * LANES ? whole : start;    // the pipeline needs two vectors
@@ -236,26 +236,31 @@ final class VectorSwats implements SwatsKernels {
                 pp = pp + uuRing[r];
             }
         }
-        return scalar(param, grad, m, v, vMax, bound, to, c, pg, pp);
+        scalar(param, grad, m, v, vMax, bound, to, c, pg, pp, sums, at);
     }
 
     /** The scalar twin over [from, to), continuing the sums: its Adam or AMSGrad phase. */
-    private static SwatsDots scalar(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                                    MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp) {
-        return vMax == null ? ScalarSwats.adamRangeSegments(param, grad, m, v, from, to, c, pg, pp)
-                : ScalarSwats.amsgradRangeSegments(param, grad, m, v, vMax, from, to, c, pg, pp);
+    private static void scalar(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                               MemorySegment vMax, long from, long to, SwatsCoefficients c, float pg, float pp, double[] sums, int at) {
+        if (vMax == null) {
+            ScalarSwats.adamRangeSegments(param, grad, m, v, from, to, c, pg, pp, sums, at);
+        } else {
+            ScalarSwats.amsgradRangeSegments(param, grad, m, v, vMax, from, to, c, pg, pp, sums, at);
+        }
     }
 
     @Override
-    public SwatsWideDots adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                                    long from, long to, SwatsCoefficients c) {
-        return VectorSwatsFixedOrder.adam(param, grad, m, v, from, to, c);
+    public void adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                               long from, long to, SwatsCoefficients c, double[] sums, int at) {
+        SwatsKernels.checkSums(sums, at);
+        VectorSwatsFixedOrder.adam(param, grad, m, v, from, to, c, sums, at);
     }
 
     @Override
-    public SwatsWideDots amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                                       MemorySegment vMax, long from, long to, SwatsCoefficients c) {
-        return VectorSwatsFixedOrder.amsgrad(param, grad, m, v, vMax, from, to, c);
+    public void amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                  MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] sums, int at) {
+        SwatsKernels.checkSums(sums, at);
+        VectorSwatsFixedOrder.amsgrad(param, grad, m, v, vMax, from, to, c, sums, at);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.gradus.simd;
 
 import dev.gradus.kernel.SwatsCoefficients;
-import dev.gradus.kernel.SwatsWideDots;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.reference.ScalarSwats;
 import dev.gradus.reference.ScalarTransforms;
@@ -44,8 +43,8 @@ final class VectorSwatsFixedOrder {
     private VectorSwatsFixedOrder() {
     }
 
-    static SwatsWideDots adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                          long from, long to, SwatsCoefficients c) {
+    static void adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                     long from, long to, SwatsCoefficients c, double[] sums, int at) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
@@ -113,11 +112,12 @@ final class VectorSwatsFixedOrder {
             pg6.intoArray(ugAll, 6 * h); pg7.intoArray(ugAll, 7 * h); pp6.intoArray(uuAll, 6 * h); pp7.intoArray(uuAll, 7 * h);
         }
         ScalarSwats.adamFixedOrderRangeSegments(param, grad, m, v, i, to, c, ugAll, uuAll);
-        return new SwatsWideDots(ScalarTransforms.combine(ugAll), ScalarTransforms.combine(uuAll));
+        sums[at] = ScalarTransforms.combine(ugAll);
+        sums[at + 1] = ScalarTransforms.combine(uuAll);
     }
 
-    static SwatsWideDots amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                             MemorySegment vMax, long from, long to, SwatsCoefficients c) {
+    static void amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                        MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] sums, int at) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
@@ -188,6 +188,7 @@ final class VectorSwatsFixedOrder {
             pg6.intoArray(ugAll, 6 * h); pg7.intoArray(ugAll, 7 * h); pp6.intoArray(uuAll, 6 * h); pp7.intoArray(uuAll, 7 * h);
         }
         ScalarSwats.amsgradFixedOrderRangeSegments(param, grad, m, v, vMax, i, to, c, ugAll, uuAll);
-        return new SwatsWideDots(ScalarTransforms.combine(ugAll), ScalarTransforms.combine(uuAll));
+        sums[at] = ScalarTransforms.combine(ugAll);
+        sums[at + 1] = ScalarTransforms.combine(uuAll);
     }
 }

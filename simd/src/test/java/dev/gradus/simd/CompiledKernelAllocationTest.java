@@ -106,10 +106,11 @@ class CompiledKernelAllocationTest {
             SplittableRandom r = new SplittableRandom(2);
             MemorySegment p = filled(arena, r, 1.0), g = filled(arena, r, 1e-2), m = filled(arena, r, 1e-3);
             MemorySegment v = arena.allocate(4L * N, 64), vMax = arena.allocate(4L * N, 64);
-            check("swats adam", () -> k.adam(p, g, m, v, 0, N, c));
-            check("swats amsgrad", () -> k.amsgrad(p, g, m, v, vMax, 0, N, c));
-            check("swats adamFixedOrder", () -> k.adamFixedOrder(p, g, m, v, 0, N, c));
-            check("swats amsgradFixedOrder", () -> k.amsgradFixedOrder(p, g, m, v, vMax, 0, N, c));
+            double[] sums = new double[2];
+            check("swats adam", () -> k.adam(p, g, m, v, 0, N, c, sums, 0));
+            check("swats amsgrad", () -> k.amsgrad(p, g, m, v, vMax, 0, N, c, sums, 0));
+            check("swats adamFixedOrder", () -> k.adamFixedOrder(p, g, m, v, 0, N, c, sums, 0));
+            check("swats amsgradFixedOrder", () -> k.amsgradFixedOrder(p, g, m, v, vMax, 0, N, c, sums, 0));
         }
     }
 
