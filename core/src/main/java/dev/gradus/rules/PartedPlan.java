@@ -12,7 +12,7 @@ import dev.gradus.kernel.UpdateKernels;
  * the switch test that later parameters depend on).
  *
  * <p>What a part hands to the finish the plan keeps itself, under the part's index {@code from / partLength}
- * (SWATS: two doubles per part in an array sized when {@link #partLength} is asked): parts return nothing,
+ * (SWATS: two doubles per part in an array it takes, large enough, when {@link #partLength} is asked): parts return nothing,
  * so a step allocates nothing per parameter or per part. Each part writes only its own index; the finish runs
  * after every part has returned, and the optimizer's pool makes their writes visible to it.
  *

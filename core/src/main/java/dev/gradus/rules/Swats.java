@@ -270,15 +270,12 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
             /** The step's floats; their SGD multiplier is recomputed when a parameter's finish sets Λ. */
             private SwatsCoefficients current = coefficients(context);
             /** The parts' unrounded sums of the parameter being stepped: pg of part i at [2i], pp at [2i + 1]. */
-            private double[] partSums = new double[0];
+            private double[] partSums = NO_SUMS;
 
             @Override
             public long partLength(ParamBuffers b) {
                 long length = cut(b);
-                int need = 2 * PartedPlan.partCount(length(b), length);
-                if (partSums.length < need) {
-                    partSums = new double[need];            // grown, never per parameter once large enough
-                }
+                partSums = partSums(2 * PartedPlan.partCount(length(b), length));
                 return length;
             }
 
@@ -335,6 +332,24 @@ public record Swats(double beta1, double beta2, double eps, double weightDecay, 
                 }
             }
         };
+    }
+
+    private static final double[] NO_SUMS = new double[0];
+    /**
+     * Per stepping thread, the array the parts of its current parameter write their sums to, grown as needed and
+     * kept: a plan is made every step, and an array per plan was 16 KB a step for a parameter of 16M floats.
+     * The parts of one parameter all finish before the next parameter's {@code partLength} asks again.
+     */
+    private static final ThreadLocal<double[]> PART_SUMS = ThreadLocal.withInitial(() -> NO_SUMS);
+
+    /** This thread's part sums array, at least {@code need} long. */
+    private static double[] partSums(int need) {
+        double[] held = PART_SUMS.get();
+        if (held.length < need) {
+            held = new double[need];
+            PART_SUMS.set(held);
+        }
+        return held;
     }
 
     private static long length(ParamBuffers b) {
