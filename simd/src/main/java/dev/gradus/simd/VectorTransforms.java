@@ -130,19 +130,14 @@ final class VectorTransforms implements TransformKernels {
         long i = from;
         for (; i < bound; i += S.length()) {
             // m ← max(m, |g|)   (NaN propagates)
-            m = m.max(absBits(g, i * Float.BYTES));
+            // |g|'s bits loaded as floats: loaded as ints, an IntVector reached the JDK's shared segment-access
+            // code, and C2 then boxed the vectors of Adam with L2 decay over heap segments (0.7 MB a step). Written
+            // here, not in a helper: a helper compiled on its own before this loop was not inlined into it once,
+            // and every vector was boxed (8 KB per 1024 floats, ManyParametersAllocationTest).
+            m = m.max(FloatVector.fromMemorySegment(S, g, i * Float.BYTES, NATIVE).reinterpretAsInts().and(NO_SIGN));
         }
         // the tail continues the chain from the vectors' maximum, a non-negative float or a NaN
         return ScalarTransforms.maxAbsRangeSegments(g, i, to, Float.intBitsToFloat(m.reduceLanes(VectorOperators.MAX)));
-    }
-
-    /**
-     * The bits of {@code |g|} at byte offset {@code o}, loaded as floats: loaded as ints, an IntVector reached
-     * the JDK's shared segment-access code, and C2 then boxed the vectors of Adam with L2 decay over heap
-     * segments ({@code CompiledKernelAllocationTest}: 0.7 MB a step).
-     */
-    private static IntVector absBits(MemorySegment g, long o) {
-        return FloatVector.fromMemorySegment(S, g, o, NATIVE).reinterpretAsInts().and(NO_SIGN);
     }
 
     @Override
