@@ -6,22 +6,12 @@ import dev.gradus.kernel.SwatsCoefficients;
 import dev.gradus.kernel.SwatsKernels;
 import dev.gradus.kernel.TransformKernels;
 import dev.gradus.kernel.UpdateKernels;
-import dev.gradus.rules.AdaBound;
 import dev.gradus.rules.AdaMod;
-import dev.gradus.rules.Adagrad;
 import dev.gradus.rules.Adam;
-import dev.gradus.rules.Adamax;
 import dev.gradus.rules.DiffGrad;
-import dev.gradus.rules.Lookahead;
-import dev.gradus.rules.NAdam;
-import dev.gradus.rules.RAdam;
-import dev.gradus.rules.Ranger;
-import dev.gradus.rules.Rmsprop;
 import dev.gradus.rules.Rule;
-import dev.gradus.rules.Sgd;
 import dev.gradus.rules.StepContext;
 import dev.gradus.rules.Swats;
-import dev.gradus.rules.Yogi;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -119,23 +109,7 @@ class CompiledKernelAllocationTest {
     void aStepOfEveryRuleDoesNotAllocatePerElement() {
         UpdateKernels vector = VectorKernelsAvailable.compiledOrSkip();
         assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
-        Map<String, Rule> rules = new LinkedHashMap<>();
-        rules.put("sgd-momentum", new Sgd().withMomentum(0.9));
-        rules.put("adam", Adam.adam());
-        rules.put("adamw", Adam.adamW());
-        rules.put("amsgrad", Adam.adam().withAmsgrad(true));
-        rules.put("adagrad", new Adagrad());
-        rules.put("rmsprop", new Rmsprop());
-        rules.put("adamax", new Adamax());
-        rules.put("nadam", NAdam.nadam());
-        rules.put("radam", RAdam.radam());
-        rules.put("adabound", AdaBound.adaBound());
-        rules.put("amsbound", AdaBound.amsBound());
-        rules.put("adamod", new AdaMod());
-        rules.put("diffgrad", new DiffGrad());
-        rules.put("yogi", new Yogi());
-        rules.put("lookahead-adam", Lookahead.around(Adam.adam()));
-        rules.put("ranger", new Ranger());
+        Map<String, Rule> rules = ElementWiseRules.all();
         for (Map.Entry<String, Rule> e : rules.entrySet()) {
             GradientClip clip = e.getKey().equals("adam") ? GradientClip.infinityNorm(1e3) : GradientClip.norm(1e3);
             try (Arena arena = Arena.ofShared()) {
