@@ -783,17 +783,19 @@ public final class Optimizer implements AutoCloseable {
         long length = b.param().byteSize() / Float.BYTES, part = PartedPlan.checkedPartLength(plan, b);
         int count = PartedPlan.partCount(length, part);
         if (parallel && count > 1) {
-            pool.run(count, i -> {
-                long from = i * part;
-                plan.part(kernels, b, from, PartedPlan.partEnd(length, part, from));
-            });
+            pool.run(count, i -> stepPart(plan, b, length, part, i));
         } else {
             for (int i = 0; i < count; i++) {
-                long from = i * part;
-                plan.part(kernels, b, from, PartedPlan.partEnd(length, part, from));
+                stepPart(plan, b, length, part, i);
             }
         }
         plan.finish(b, count);
+    }
+
+    /** Part {@code i} of a parameter of {@code length} elements cut every {@code part}. */
+    private void stepPart(PartedPlan plan, ParamBuffers b, long length, long part, int i) {
+        long from = i * part;
+        plan.part(kernels, b, from, PartedPlan.partEnd(length, part, from));
     }
 
     /** Runs tasks {@code [0, count)}: on the pool when {@code parallel}, else here, in order. */
