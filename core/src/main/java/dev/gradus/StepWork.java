@@ -48,7 +48,7 @@ final class StepWork {
     final double[] chunkSums;
     /** Per gradient chunk, its ∞-norm clip's partial maximum (reused likewise). */
     final float[] chunkMax;
-    /** Parameters, groups in order, each group's in registration order. */
+    /** Parameters, groups in order, each group's in registration order ({@link #groupParams} one after another). */
     final ParamGroup.Param[] params;
     /** Per group (in order), its parameters in registration order. */
     final ParamGroup.Param[][] groupParams;
@@ -57,14 +57,14 @@ final class StepWork {
     /** Whether every parameter and gradient can be touched by a thread other than the caller. */
     final boolean shareable;
 
-    private StepWork(Piece[][] updates, Piece[] wholes, GradChunk[] gradChunks, ParamGroup.Param[] params,
-                     ParamGroup.Param[][] groupParams, long elements, boolean shareable) {
+    private StepWork(Piece[][] updates, Piece[] wholes, GradChunk[] gradChunks, ParamGroup.Param[][] groupParams,
+                     long elements, boolean shareable) {
         this.updates = updates;
         this.wholes = wholes;
         this.gradChunks = gradChunks;
         this.chunkSums = new double[gradChunks.length];
         this.chunkMax = new float[gradChunks.length];
-        this.params = params;
+        this.params = java.util.Arrays.stream(groupParams).flatMap(java.util.Arrays::stream).toArray(ParamGroup.Param[]::new);
         this.groupParams = groupParams;
         this.elements = elements;
         this.shareable = shareable;
@@ -79,7 +79,6 @@ final class StepWork {
         List<Piece[]> updates = new ArrayList<>();
         List<Piece> wholes = new ArrayList<>();
         List<GradChunk> chunks = new ArrayList<>();
-        List<ParamGroup.Param> params = new ArrayList<>();
         ParamGroup.Param[][] groupParams = new ParamGroup.Param[groups.size()][];
         long elements = 0;
         boolean shareable = true;
@@ -92,8 +91,7 @@ final class StepWork {
             // A block steps as one buffer unless its parameters keep scalar state of their own.
             boolean blocks = !whole && g.rule().parameterScalarNames().isEmpty();
             int blockLeft = 0;
-            for (ParamGroup.Param p : g.params.values()) {
-                params.add(p);
+            for (ParamGroup.Param p : groupParams[gi]) {
                 elements += p.length();
                 shareable &= sharedWithOtherThreads(p.value()) && sharedWithOtherThreads(p.grad());
                 for (long from = 0; from < p.length(); from += Optimizer.NORM_CHUNK) {
@@ -130,6 +128,6 @@ final class StepWork {
             }
         }
         return new StepWork(updates.toArray(Piece[][]::new), wholes.toArray(Piece[]::new), chunks.toArray(GradChunk[]::new),
-                params.toArray(ParamGroup.Param[]::new), groupParams, elements, shareable);
+                groupParams, elements, shareable);
     }
 }
