@@ -30,9 +30,16 @@ public final class ScalarTransforms implements TransformKernels {
         return acc;
     }
 
+    /** The first of {@link #accumulators()}, zeroed, the second left as it is: for a call with one sum. */
+    public static double[] accumulator() {
+        double[] acc = SCRATCH.get()[0];
+        java.util.Arrays.fill(acc, 0);
+        return acc;
+    }
+
     @Override
     public double sumOfSquares(MemorySegment g, long from, long to) {
-        double[] acc = accumulators()[0];
+        double[] acc = accumulator();
         accumulateSquares(g, from, to, 0, acc);
         return combine(acc);
     }
@@ -75,7 +82,7 @@ public final class ScalarTransforms implements TransformKernels {
 
     @Override
     public double sum(MemorySegment g, long from, long to) {
-        double[] acc = accumulators()[0];
+        double[] acc = accumulator();
         accumulate(g, from, to, 0, acc);
         return combine(acc);
     }

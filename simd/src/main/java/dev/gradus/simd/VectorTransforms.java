@@ -76,7 +76,7 @@ final class VectorTransforms implements TransformKernels {
                 a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = nLo; a7 = nHi;
             }
         }
-        double[] all = ScalarTransforms.accumulators()[0];
+        double[] all = ScalarTransforms.accumulator();
         final int h = D.length();
         a0.intoArray(all, 0); a1.intoArray(all, h);
         if (PER_GROUP > 1) {
