@@ -25,12 +25,21 @@ import java.lang.foreign.MemorySegment;
  */
 final class HeapFloats {
 
+    /** The class of the heap segments over a {@code float[]}, writable or read-only (one class in the JDK). */
+    private static final Class<?> OVER_FLOATS = MemorySegment.ofArray(new float[0]).getClass();
+
     private HeapFloats() {
     }
 
     /** Whether {@code s} is a writable heap segment over a {@code float[]} starting at a whole element. */
     static boolean of(MemorySegment s) {
-        return s.heapBase().orElse(null) instanceof float[] && (s.address() & 3) == 0;
+        // The class first: past that test C2 knows the receiver's class and inlines heapBase() whatever
+        // the call's type profile holds. Asked through the interface, after native and mapped segments had
+        // passed here too, the call was compiled virtual and allocated its Optional every time: 64–128 bytes
+        // a scalar Adam call over float[] (the performance history, session 22; SegmentKindsAllocationCheck).
+        // C2 can still leave the JDK's heapBase() out of line where it deems the call cold (array() inlined
+        // into an array loop), so this makes the allocation rarer, not impossible.
+        return s.getClass() == OVER_FLOATS && s.heapBase().orElse(null) instanceof float[] && (s.address() & 3) == 0;
     }
 
     static boolean of(MemorySegment a, MemorySegment b) {
@@ -49,8 +58,11 @@ final class HeapFloats {
         return of(a) && of(b) && of(c) && of(d) && of(e);
     }
 
-    /** The array under {@code s}, for which {@link #of(MemorySegment)} holds. */
+    /** The array under {@code s}, for which {@link #of(MemorySegment)} holds (the class tested again, as there). */
     static float[] array(MemorySegment s) {
+        if (s.getClass() != OVER_FLOATS) {
+            throw new IllegalArgumentException("segment must be a heap segment over a float[], got " + s);
+        }
         return (float[]) s.heapBase().orElseThrow();
     }
 
