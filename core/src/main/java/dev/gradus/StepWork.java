@@ -5,6 +5,7 @@ import dev.gradus.rules.ParamBuffers;
 import java.lang.foreign.MemorySegment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,7 +65,7 @@ final class StepWork {
         this.gradChunks = gradChunks;
         this.chunkSums = new double[gradChunks.length];
         this.chunkMax = new float[gradChunks.length];
-        this.params = java.util.Arrays.stream(groupParams).flatMap(java.util.Arrays::stream).toArray(ParamGroup.Param[]::new);
+        this.params = Arrays.stream(groupParams).flatMap(Arrays::stream).toArray(ParamGroup.Param[]::new);
         this.groupParams = groupParams;
         this.elements = elements;
         this.shareable = shareable;
