@@ -152,6 +152,8 @@ public final class Optimizer implements AutoCloseable {
     private final GradientClip clip;
     private final GradientNoise noise;
     private final StepPool pool;
+    /** The task of a parted parameter's job on the pool (see {@link Parts}). */
+    private final Parts parts = new Parts();
     private final long parallelThreshold;
     private final Arena arena = Arena.ofShared();
     private final SlotMemory slotMemory = new SlotMemory();
@@ -783,7 +785,12 @@ public final class Optimizer implements AutoCloseable {
         long length = b.param().byteSize() / Float.BYTES, part = PartedPlan.checkedPartLength(plan, b);
         int count = PartedPlan.partCount(length, part);
         if (parallel && count > 1) {
-            pool.run(count, i -> stepPart(plan, b, length, part, i));
+            parts.set(plan, b, length, part);
+            try {
+                pool.run(count, parts);
+            } finally {
+                parts.set(null, null, 0, 0);
+            }
         } else {
             for (int i = 0; i < count; i++) {
                 stepPart(plan, b, length, part, i);
@@ -796,6 +803,29 @@ public final class Optimizer implements AutoCloseable {
     private void stepPart(PartedPlan plan, ParamBuffers b, long length, long part, int i) {
         long from = i * part;
         plan.part(kernels, b, from, PartedPlan.partEnd(length, part, from));
+    }
+
+    /**
+     * The parts of the parameter being stepped as the pool's task: one object, set before each parameter's job,
+     * so that a parameter's parts allocate nothing (a lambda would capture the five values anew). The pool
+     * publishes the fields to its workers with the job.
+     */
+    private final class Parts implements IntConsumer {
+        private PartedPlan plan;
+        private ParamBuffers buffers;
+        private long length, part;
+
+        void set(PartedPlan plan, ParamBuffers buffers, long length, long part) {
+            this.plan = plan;
+            this.buffers = buffers;
+            this.length = length;
+            this.part = part;
+        }
+
+        @Override
+        public void accept(int i) {
+            stepPart(plan, buffers, length, part, i);
+        }
     }
 
     /** Runs tasks {@code [0, count)}: on the pool when {@code parallel}, else here, in order. */

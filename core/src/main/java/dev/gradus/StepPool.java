@@ -21,6 +21,8 @@ import java.util.function.IntConsumer;
  * thread costs tens of microseconds on a virtual machine. The caller never waits for a worker to
  * wake: it starts on the tasks at once and only waits for tasks already being run.
  *
+ * <p>A run allocates nothing once warm: the pool reuses its job objects (see {@code Job}).
+ *
  * <p>One job runs at a time. A pool shared by optimizers stepping in several threads at once gives
  * the job to the first caller; the others run their own tasks alone (same results, no blocking).
  */
@@ -37,6 +39,12 @@ public final class StepPool implements AutoCloseable {
     private final long spinNanos;
     private final AtomicBoolean inUse = new AtomicBoolean();
     private volatile Job current;
+    /**
+     * Job objects that runs take in turn, each reused when no worker is inside it (two, so that a worker still
+     * leaving the last job does not cost the next run a new one): a run allocates nothing once warm.
+     */
+    private final Job[] spares = new Job[2];
+    private int turn;
     private long generation;
     private volatile boolean closed;
 
@@ -103,7 +111,13 @@ public final class StepPool implements AutoCloseable {
             return;
         }
         try {
-            Job job = new Job(++generation, count, task, workers.length + 1);
+            // the job object of two runs ago again when no worker is still inside it, else a new one
+            Job job = spares[turn];
+            if (job == null || job.active.get() != 0) {
+                job = spares[turn] = new Job(workers.length + 1);
+            }
+            turn ^= 1;
+            job.reset(++generation, count, task);
             current = job;
             for (Worker w : workers) {
                 if (w.parked) {
@@ -115,6 +129,7 @@ public final class StepPool implements AutoCloseable {
                 Thread.onSpinWait();
             }
             current = null;
+            job.task = null;                    // the pool keeps no reference to the caller's work
             job.rethrow();
         } finally {
             inUse.set(false);
@@ -134,29 +149,43 @@ public final class StepPool implements AutoCloseable {
      * tasks step after step, so its parameters' memory stays in its own caches (measured: dealing
      * every task from one counter moved the data between cores each step and two threads gained
      * nothing at 64K).
+     *
+     * <p>The pool reuses the object for the next job once no worker is inside it ({@link #active}): a
+     * worker counts itself in, then checks that this is still the current job of the generation it
+     * saw, and leaves without working otherwise. So a worker that saw a job late never takes a task
+     * of the next one under the old one's counts, and the caller never waits for a slow worker: it
+     * makes a new object instead.
      */
     private static final class Job {
         /** Ints between two shares' cursors: one 64-byte cache line, so the cursors never share one. */
         private static final int STRIDE = 16;
 
-        final long generation;
-        final int count;
-        final IntConsumer task;
         final int shares;
         /** Next task of share s at [s·STRIDE]; share s ends at the start of share s + 1. */
         final AtomicIntegerArray cursors;
         final AtomicInteger done = new AtomicInteger();
+        /** Workers between counting themselves in and out (see the class comment). */
+        final AtomicInteger active = new AtomicInteger();
+        volatile long generation;
+        int count;
+        IntConsumer task;
         volatile Throwable failure;
 
-        Job(long generation, int count, IntConsumer task, int shares) {
-            this.generation = generation;
-            this.count = count;
-            this.task = task;
+        Job(int shares) {
             this.shares = shares;
             this.cursors = new AtomicIntegerArray(shares * STRIDE);
+        }
+
+        /** Makes this the job of {@code generation}, before it is published as the pool's current one. */
+        void reset(long generation, int count, IntConsumer task) {
+            this.count = count;
+            this.task = task;
+            this.failure = null;
+            done.set(0);
             for (int s = 0; s < shares; s++) {
                 cursors.set(s * STRIDE, start(s));
             }
+            this.generation = generation;
         }
 
         private int start(int share) {
@@ -216,8 +245,17 @@ public final class StepPool implements AutoCloseable {
             while (!closed) {
                 Job job = await(last);
                 if (job != null) {
-                    last = job.generation;
-                    job.work(share);
+                    long seen = job.generation;
+                    job.active.incrementAndGet();
+                    try {
+                        // still that job? The pool may have finished it and reset the object for the next
+                        if (current == job && job.generation == seen) {
+                            last = seen;
+                            job.work(share);
+                        }
+                    } finally {
+                        job.active.decrementAndGet();
+                    }
                 }
             }
         }

@@ -2,17 +2,22 @@ package dev.gradus;
 
 import org.junit.jupiter.api.Test;
 
+import com.sun.management.ThreadMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.IntConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class StepPoolTest {
 
@@ -27,6 +32,57 @@ class StepPoolTest {
                     assertEquals(1, runs.get(i), "job " + job + ", task " + i);
                 }
             }
+        }
+    }
+
+    /**
+     * The pool reuses its job objects: a worker that sees a job late must not take a task of the next job
+     * under the old one's counts, nor run a task after its run() has returned. Workers that park at once
+     * ({@link Duration#ZERO}) and tasks that yield make such late workers common.
+     */
+    @Test
+    void aReusedJobNeverRunsATaskTwiceOrLate() {
+        try (StepPool pool = StepPool.create(3, Duration.ZERO)) {
+            AtomicIntegerArray[] runs = new AtomicIntegerArray[5000];
+            for (int job = 0; job < runs.length; job++) {
+                AtomicIntegerArray r = runs[job] = new AtomicIntegerArray(2 + job % 5);
+                pool.run(r.length(), i -> {
+                    if (i % 2 == 0) {
+                        Thread.yield();
+                    }
+                    r.incrementAndGet(i);
+                });
+                for (int i = 0; i < r.length(); i++) {
+                    assertEquals(1, r.get(i), "job " + job + ", task " + i);
+                }
+            }
+            for (int job = 0; job < runs.length; job++) {
+                for (int i = 0; i < runs[job].length(); i++) {
+                    assertEquals(1, runs[job].get(i), "job " + job + ", task " + i + " after its run returned");
+                }
+            }
+        }
+    }
+
+    /** Once warm, a run allocates nothing: before the pool reused its job objects, each run made one (about 200 bytes). */
+    @Test
+    void aRunAllocatesNothingOnceWarm() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+                "this JVM does not count a thread's allocations");
+        try (StepPool pool = StepPool.create(2)) {
+            AtomicIntegerArray hits = new AtomicIntegerArray(4);
+            IntConsumer task = hits::incrementAndGet;
+            long least = Long.MAX_VALUE;
+            for (int round = 0; round < 20; round++) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int k = 0; k < 10_000; k++) {
+                    pool.run(4, task);
+                }
+                least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+            }
+            assertTrue(least < 10_000, "10,000 runs allocated " + least + " bytes in the best of 20 rounds");
+            assertEquals(200_000, hits.get(0));
         }
     }
 

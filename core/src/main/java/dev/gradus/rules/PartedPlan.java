@@ -13,8 +13,8 @@ import dev.gradus.kernel.UpdateKernels;
  *
  * <p>What a part hands to the finish the plan keeps itself, under the part's index {@code from / partLength}
  * (SWATS: two doubles per part in an array it takes, large enough, when {@link #partLength} is asked): parts return nothing,
- * so the plan allocates nothing per parameter or per part (on a pool, the optimizer makes one job, about 250
- * bytes, for a parameter of more than one part). Each part writes only its own index; the finish runs
+ * so the plan allocates nothing per parameter or per part (nor does the optimizer's pool, which reuses its job
+ * objects and the optimizer's one task object). Each part writes only its own index; the finish runs
  * after every part has returned, and the optimizer's pool makes their writes visible to it.
  *
  * <p>The cut depends on the parameter's length and state alone, never on the number of threads, so every

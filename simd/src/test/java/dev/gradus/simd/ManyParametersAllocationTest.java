@@ -67,19 +67,41 @@ class ManyParametersAllocationTest {
             for (UpdateKernels kernels : kernelSets()) {
                 String set = kernels == ScalarUpdateKernels.INSTANCE ? "scalar " : "vector ";
                 for (Map.Entry<String, Rule> e : rules().entrySet()) {
-                    measure(set + e.getKey(), e.getValue(), null, kernels, pool, over);
+                    measure(set + e.getKey(), e.getValue(), null, kernels, pool, PARAMETERS, LENGTH, over);
                 }
                 Map<String, GradientClip> clips = new LinkedHashMap<>();
                 clips.put("L2-norm clip", GradientClip.norm(1e-3));
                 clips.put("∞-norm clip", GradientClip.infinityNorm(1e-4));
                 clips.put("value clip", GradientClip.value(1e-4));
                 for (Map.Entry<String, GradientClip> c : clips.entrySet()) {
-                    measure(set + "adam, " + c.getKey(), Adam.adam(), c.getValue(), kernels, pool, over);
+                    measure(set + "adam, " + c.getKey(), Adam.adam(), c.getValue(), kernels, pool, PARAMETERS, LENGTH, over);
                 }
             }
         }
         assertTrue(over.isEmpty(), "a step over " + PARAMETERS + " parameters of " + LENGTH + " floats allocated more than "
                 + LIMIT + " bytes (least bytes per step): " + over);
+    }
+
+    /**
+     * SWATS parameters of several parts each ({@link SwatsSums#PART_LENGTH} floats a part; the double sums cut
+     * them in the Adam phase too, and these data switch to the SGD phase) make one job a parameter on a pool:
+     * until session 23 each job and its task were new objects, about 250 bytes a parameter a step (10 KB here).
+     * With this JVM's selected kernels only: the scalar ones' SGD phase over {@code float[]} may keep an
+     * {@code Optional} a part from {@code MemorySegment.heapBase()} where C2 judges the call too rare to inline
+     * (8.4 KB a step here on one thread; the README's "what remains").
+     */
+    @Test
+    void swatsParametersOfManyPartsAllocateNothingPerParameterOnAPool() {
+        assumeTrue(ThreadAllocation.counted(), "this JVM does not count a thread's allocations");
+        List<String> over = new ArrayList<>();
+        try (StepPool pool = StepPool.create(2)) {
+            UpdateKernels kernels = Kernels.selected();
+            String set = kernels == ScalarUpdateKernels.INSTANCE ? "scalar " : "vector ";
+            measure(set + "swats-double, 4 parts each", Swats.swats().withSums(SwatsSums.FIXED_ORDER_DOUBLE), null, kernels,
+                    pool, 40, (int) (4 * SwatsSums.PART_LENGTH), over);
+        }
+        assertTrue(over.isEmpty(), "a step over 40 SWATS parameters of 4 parts allocated more than " + LIMIT
+                + " bytes (least bytes per step): " + over);
     }
 
     /** The scalar reference, and the vector kernels when this JVM has them. */
@@ -88,27 +110,28 @@ class ManyParametersAllocationTest {
         return selected == ScalarUpdateKernels.INSTANCE ? List.of(selected) : List.of(ScalarUpdateKernels.INSTANCE, selected);
     }
 
-    /** One rule's steps on one thread and on {@code pool}; any over the limit added to {@code over}. */
-    private static void measure(String name, Rule rule, GradientClip clip, UpdateKernels kernels, StepPool pool, List<String> over) {
+    /** One rule's steps over {@code count} parameters of {@code length} floats, on one thread and on {@code pool}; any over the limit added to {@code over}. */
+    private static void measure(String name, Rule rule, GradientClip clip, UpdateKernels kernels, StepPool pool,
+                                int count, int length, List<String> over) {
         for (StepPool p : new StepPool[] {null, pool}) {
             var builder = Optimizer.builder(rule).learningRate(1e-3).kernels(kernels);
             if (clip != null) {
                 builder.clip(clip);
             }
             try (Optimizer opt = (p == null ? builder.singleThreaded() : builder.pool(p)).build()) {
-                for (int i = 0; i < PARAMETERS; i++) {
-                    float[] w = new float[LENGTH], g = new float[LENGTH];
+                for (int i = 0; i < count; i++) {
+                    float[] w = new float[length], g = new float[length];
                     Arrays.fill(w, 0.5f);
-                    for (int j = 0; j < LENGTH; j++) {
+                    for (int j = 0; j < length; j++) {
                         g[j] = ((i + j) % 7 - 3) * 1e-3f;
                     }
-                    opt.register("w" + i, w, g, 32, LENGTH / 32);      // 2-D: Ranger centralises its rows
+                    opt.register("w" + i, w, g, 32, length / 32);      // 2-D: Ranger centralises its rows
                 }
                 long start = System.nanoTime();
                 long least = ThreadAllocation.least(opt::step, LIMIT, BUDGET_SECONDS, p == null ? null : "gradus-pool-");
                 String what = name + (p == null ? ", one thread" : ", two threads");
                 System.out.printf("[gradus] allocation: %s, %d parameters: %d bytes per step (%.1f s to reach it)%n", what,
-                        PARAMETERS, least, (System.nanoTime() - start) / 1e9);
+                        count, least, (System.nanoTime() - start) / 1e9);
                 if (least > LIMIT) {
                     over.add(what + ": " + least);
                 }
