@@ -31,8 +31,8 @@ import java.util.Map;
  */
 final class SlotMemory {
 
-    /** Parameters up to this many floats get slices of shared chunks. */
-    static final long MAX_SLICED = 1 << 16;
+    /** Parameters up to this many floats get slices of shared chunks; larger ones memory of their own. */
+    static final long MAX_SLICED = PageOffsets.OPTIMIZER_PLACES_ABOVE;
     /** Floats of the first chunk of a slot name. */
     static final long MIN_CHUNK = 1 << 14;
     /** Floats of a chunk at most (unless one parameter needs more, which {@link #MAX_SLICED} rules out). */
@@ -45,15 +45,8 @@ final class SlotMemory {
 
     /**
      * Zeroed memory for {@code floats} floats of slot {@code slot}: on the heap ({@code float[]}-backed)
-     * if {@code in} is null, else 64-byte-aligned memory of {@code in}, which owns (and frees) it.
-     */
-    MemorySegment allocate(String slot, long floats, Arena in) {
-        return allocate(slot, floats, in, List.of());
-    }
-
-    /**
-     * As {@link #allocate(String, long, Arena)}, and a native slot of its own (over {@link #MAX_SLICED}
-     * floats) starts at the offset within a 4 KiB page farthest from those of the native segments in
+     * if {@code in} is null, else 64-byte-aligned memory of {@code in}, which owns (and frees) it. A native
+     * slot of its own (over {@link #MAX_SLICED} floats) starts at the offset within a 4 KiB page farthest from those of the native segments in
      * {@code streams} (the parameter's value, gradient and slots so far: {@link PageOffsets}). Why: on
      * the Zen 3 machine a loop that loads one stream just after storing to another at the same offset
      * within a page waited for the store (4K aliasing), and every buffer from {@code Arena.allocate} of

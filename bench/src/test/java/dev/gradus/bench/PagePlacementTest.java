@@ -1,5 +1,7 @@
 package dev.gradus.bench;
 
+import dev.gradus.kernel.PageOffsets;
+
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
@@ -12,7 +14,7 @@ class PagePlacementTest {
 
     @Test
     void largeBuffersAfterTheFirstTwoSpreadAcrossThePage() {
-        long n = PagePlacement.SPREAD_ABOVE + 1;
+        long n = PageOffsets.OPTIMIZER_PLACES_ABOVE + 1;
         try (Arena arena = Arena.ofConfined()) {
             PagePlacement p = new PagePlacement(arena);
             MemorySegment value = p.next(n), grad = p.next(n), m = p.next(n), v = p.next(n);
@@ -55,9 +57,9 @@ class PagePlacementTest {
             PagePlacement p = new PagePlacement(arena);
             p.next(16);
             p.next(16);
-            MemorySegment m = p.next(PagePlacement.SPREAD_ABOVE);
+            MemorySegment m = p.next(PageOffsets.OPTIMIZER_PLACES_ABOVE);
             assertEquals(0, m.address() % 64);
-            assertEquals(PagePlacement.SPREAD_ABOVE * Float.BYTES, m.byteSize());
+            assertEquals(PageOffsets.OPTIMIZER_PLACES_ABOVE * Float.BYTES, m.byteSize());
         }
     }
 }

@@ -17,6 +17,11 @@ public final class PageOffsets {
 
     /** Bytes of the page whose offsets are spread. */
     public static final long PAGE = 4096;
+    /**
+     * Floats of a parameter above which the optimizer gives its state slots memory of their own, native memory
+     * placed with {@link #allocate} (smaller parameters' slots share chunks, one after another).
+     */
+    public static final long OPTIMIZER_PLACES_ABOVE = 1 << 16;
 
     private PageOffsets() {
     }
