@@ -15,9 +15,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,51 +41,32 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 public class ProbeBench {
 
-
     @Param({"4096", "65536", "1048576", "16777216"})
     public int size;
 
     @Param({"array", "native"})
     public String memory;
 
-    private Arena arena;
-    private PagePlacement placement;
-    private MemorySegment a;
-    private MemorySegment b;
-    private MemorySegment c;
-    private MemorySegment d;
+    private ProbeStreams streams;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
-        arena = Arena.ofShared();
-        placement = new PagePlacement(arena);
-        d = allocate(2.0f);       // d and a (read first) stand for a gradient and a value, b and c for state
-        a = allocate(0.5f);
-        b = allocate(1.0f);
-        c = allocate(0.25f);
-        ProbeLoops.prewarm(params.getBenchmark(), a, b, c, d, size);
-    }
-
-    private MemorySegment allocate(float value) {
-        MemorySegment s = memory.equals("array") ? MemorySegment.ofArray(new float[size]) : placement.next(size);
-        for (long i = 0; i < size; i++) {
-            s.setAtIndex(ValueLayout.JAVA_FLOAT, i, value);
-        }
-        return s;
+        streams = new ProbeStreams(memory.equals("array"), size);
+        ProbeLoops.prewarm(params.getBenchmark(), streams.a, streams.b, streams.c, streams.d, size);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        arena.close();
+        streams.close();
     }
 
     @Benchmark
     public void triad() {
-        ProbeLoops.triad(a, b, c, size);
+        ProbeLoops.triad(streams.a, streams.b, streams.c, size);
     }
 
     @Benchmark
     public void copy4r3w() {
-        ProbeLoops.copy4r3w(a, b, c, d, size);
+        ProbeLoops.copy4r3w(streams.a, streams.b, streams.c, streams.d, size);
     }
 }

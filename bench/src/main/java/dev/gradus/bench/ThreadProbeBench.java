@@ -17,9 +17,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.ThreadParams;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,52 +48,33 @@ public class ThreadProbeBench {
     /** Threads streaming at once. */
     public static final int THREADS = 2;
 
-
     /** Floats in all, over both threads (named as in {@link ThreadBench}, whose sizes it follows). */
     @Param({"65536", "1048576", "16777216"})
     public int elements;
 
     private int share;
-    private Arena arena;
-    private PagePlacement placement;
-    private MemorySegment a;
-    private MemorySegment b;
-    private MemorySegment c;
-    private MemorySegment d;
+    private ProbeStreams streams;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params, ThreadParams thread) {
         int n = thread.getThreadCount(), i = thread.getThreadIndex();
         share = elements / n + (i < elements % n ? 1 : 0);
-        arena = Arena.ofShared();
-        placement = new PagePlacement(arena);
-        d = allocate(2.0f);       // d and a (read first) stand for a gradient and a value, b and c for state
-        a = allocate(0.5f);
-        b = allocate(1.0f);
-        c = allocate(0.25f);
-        ProbeLoops.prewarm(params.getBenchmark(), a, b, c, d, share);
-    }
-
-    private MemorySegment allocate(float value) {
-        MemorySegment s = placement.next(Math.max(share, 1));
-        for (long i = 0; i < share; i++) {
-            s.setAtIndex(ValueLayout.JAVA_FLOAT, i, value);
-        }
-        return s;
+        streams = new ProbeStreams(false, share);
+        ProbeLoops.prewarm(params.getBenchmark(), streams.a, streams.b, streams.c, streams.d, share);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        arena.close();
+        streams.close();
     }
 
     @Benchmark
     public void triad() {
-        ProbeLoops.triad(a, b, c, share);
+        ProbeLoops.triad(streams.a, streams.b, streams.c, share);
     }
 
     @Benchmark
     public void copy4r3w() {
-        ProbeLoops.copy4r3w(a, b, c, d, share);
+        ProbeLoops.copy4r3w(streams.a, streams.b, streams.c, streams.d, share);
     }
 }
