@@ -60,16 +60,10 @@ final class HeapFloats {
 
     /** The array under {@code s}, for which {@link #of(MemorySegment)} holds (the class tested again, as there). */
     static float[] array(MemorySegment s) {
-        // under 35 bytes of bytecode, so that C2 inlines it wherever it is called, however rarely (MaxInlineSize):
-        // not inlined, its heapBase() left an Optional a call (a parted SWATS step over float[], session 23)
         if (s.getClass() != OVER_FLOATS) {
-            throw notOverFloats(s);
+            throw new IllegalArgumentException("segment must be a heap segment over a float[], got " + s);
         }
         return (float[]) s.heapBase().orElseThrow();
-    }
-
-    private static IllegalArgumentException notOverFloats(MemorySegment s) {
-        return new IllegalArgumentException("segment must be a heap segment over a float[], got " + s);
     }
 
     /** The index in {@link #array} of element 0 of {@code s}: a heap segment's address is its byte offset in the array. */
