@@ -786,11 +786,7 @@ public final class Optimizer implements AutoCloseable {
         int count = PartedPlan.partCount(length, part);
         if (parallel && count > 1) {
             parts.set(plan, b, length, part);
-            try {
-                pool.run(count, parts);
-            } finally {
-                parts.set(null, null, 0, 0);
-            }
+            pool.run(count, parts);
         } else {
             for (int i = 0; i < count; i++) {
                 stepPart(plan, b, length, part, i);
@@ -808,7 +804,8 @@ public final class Optimizer implements AutoCloseable {
     /**
      * The parts of the parameter being stepped as the pool's task: one object, set before each parameter's job,
      * so that a parameter's parts allocate nothing (a lambda would capture the five values anew). The pool
-     * publishes the fields to its workers with the job.
+     * publishes the fields to its workers with the job; they keep the last parameter's references until the
+     * next, which the optimizer holds anyway.
      */
     private final class Parts implements IntConsumer {
         private PartedPlan plan;

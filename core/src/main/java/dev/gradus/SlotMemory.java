@@ -46,13 +46,14 @@ final class SlotMemory {
     /**
      * Zeroed memory for {@code floats} floats of slot {@code slot}: on the heap ({@code float[]}-backed)
      * if {@code in} is null, else 64-byte-aligned memory of {@code in}, which owns (and frees) it. A native
-     * slot of its own (over {@link #MAX_SLICED} floats) starts at the offset within a 4 KiB page farthest from those of the native segments in
-     * {@code streams} (the parameter's value, gradient and slots so far: {@link PageOffsets}). Why: on
-     * the Zen 3 machine a loop that loads one stream just after storing to another at the same offset
-     * within a page waited for the store (4K aliasing), and every buffer from {@code Arena.allocate} of
-     * several megabytes starts at the same such offset: an Adam-like 4-read/3-write loop over 16M native
-     * floats took 15.8–19.1 ms with the four at one offset and 11.6–13.5 ms with the two written state
-     * streams moved 1 and 2 KiB away (docs/performance-history.md, session 15).
+     * slot of its own (over {@link #MAX_SLICED} floats) starts at the offset within a 4 KiB page farthest
+     * from those of the native segments in {@code streams} (the parameter's value, gradient and slots so
+     * far: {@link PageOffsets}). Why: on the Zen 3 machine a loop that loads one stream just after storing
+     * to another at the same offset within a page waited for the store (4K aliasing), and every buffer from
+     * {@code Arena.allocate} of several megabytes starts at the same such offset: an Adam-like
+     * 4-read/3-write loop over 16M native floats took 15.8–19.1 ms with the four at one offset and
+     * 11.6–13.5 ms with the two written state streams moved 1 and 2 KiB away (docs/performance-history.md,
+     * session 15).
      */
     MemorySegment allocate(String slot, long floats, Arena in, List<MemorySegment> streams) {
         if (floats > MAX_SLICED) {

@@ -32,7 +32,8 @@ final class ProbeStreams implements AutoCloseable {
     }
 
     private MemorySegment allocate(float value) {
-        MemorySegment s = heap ? MemorySegment.ofArray(new float[Math.toIntExact(floats)]) : placement.next(Math.max(floats, 1));
+        MemorySegment s = heap ? MemorySegment.ofArray(new float[Math.toIntExact(floats)])
+                : placement.next(Math.max(floats, 1));
         for (long i = 0; i < floats; i++) {
             s.setAtIndex(ValueLayout.JAVA_FLOAT, i, value);
         }

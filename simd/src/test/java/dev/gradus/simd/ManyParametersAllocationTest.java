@@ -110,7 +110,10 @@ class ManyParametersAllocationTest {
         return selected == ScalarUpdateKernels.INSTANCE ? List.of(selected) : List.of(ScalarUpdateKernels.INSTANCE, selected);
     }
 
-    /** One rule's steps over {@code count} parameters of {@code length} floats, on one thread and on {@code pool}; any over the limit added to {@code over}. */
+    /**
+     * One rule's steps over {@code count} parameters of {@code length} floats, on one thread and on {@code pool};
+     * any over the limit added to {@code over}.
+     */
     private static void measure(String name, Rule rule, GradientClip clip, UpdateKernels kernels, StepPool pool,
                                 int count, int length, List<String> over) {
         for (StepPool p : new StepPool[] {null, pool}) {
