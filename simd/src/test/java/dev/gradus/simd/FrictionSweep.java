@@ -82,12 +82,10 @@ final class FrictionSweep {
         float k = t - VectorFriction.ROUNDER;
         float r = Math.fma(k, -VectorFriction.LN2_HI, x);
         r = Math.fma(k, -VectorFriction.LN2_LO, r);
-        float p = Math.fma(r, VectorFriction.P5, VectorFriction.P4);
-        p = Math.fma(p, r, VectorFriction.P3);
-        p = Math.fma(p, r, VectorFriction.P2);
-        p = Math.fma(p, r, VectorFriction.P1);
-        p = Math.fma(p, r, VectorFriction.P0);
-        float er = Math.fma(r * r, p, r) + 1f;
+        float r2 = r * r;
+        float p = Math.fma(Math.fma(r, VectorFriction.P5, VectorFriction.P4), r2, Math.fma(r, VectorFriction.P3, VectorFriction.P2));
+        p = Math.fma(Math.fma(p, r, VectorFriction.P1), r, VectorFriction.P0);
+        float er = Math.fma(r2, p, r) + 1f;
         float twoK = Float.intBitsToFloat((Float.floatToRawIntBits(t) << 23) + 0x3F800000);
         return er * twoK;
     }
