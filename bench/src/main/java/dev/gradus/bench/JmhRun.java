@@ -68,10 +68,6 @@ final class JmhRun {
     private final boolean transforms;
 
     /** With the transforms. */
-    JmhRun(Profile profile, List<String> rules, List<String> kernels, boolean threads) {
-        this(profile, rules, kernels, threads, true);
-    }
-
     JmhRun(Profile profile, List<String> rules, List<String> kernels, boolean threads, boolean transforms) {
         this.profile = profile;
         this.rules = List.copyOf(rules);

@@ -28,7 +28,7 @@ class ReportArgsTest {
         // ThreadBench runs every rule, SWATS held in its Adam phase (ThreadBenchSwatsTest).
         int threadRules = rules;
         List<String> all = List.copyOf(BenchRules.all().keySet());
-        JmhRun quick = new JmhRun(Profile.QUICK, all, List.of("scalar", "vector"), true);
+        JmhRun quick = new JmhRun(Profile.QUICK, all, List.of("scalar", "vector"), true, true);
         assertEquals(rules * 2 * 2 * 2, quick.stepForks());
         assertEquals(2 * 2 * 2, quick.probeForks());
         // Thread part: sizes 64K and 16M (both >= 64K) × 1 and 2 threads; two probes at those sizes; 3 layouts × 2.
@@ -44,7 +44,7 @@ class ReportArgsTest {
         assertEquals(rules * 8 + 8 + 2 + 48 + threadRules * 4 + 4 + 6 + rules * 2, quick.forks());
         assertEquals(rules * 8 + 8 + 2 + threadRules * 4 + 4 + 6 + rules * 2,
                 new JmhRun(Profile.QUICK, all, List.of("scalar", "vector"), true, false).forks(), "--no-transforms");
-        JmhRun thorough = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), true);
+        JmhRun thorough = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), true, true);
         assertEquals(rules * 4 * 2 * 2, thorough.stepForks());
         assertEquals(2 * 4 * 2, thorough.probeForks());
         // 4K is below the parallel threshold: 64K, 1M, 16M.
@@ -55,15 +55,15 @@ class ReportArgsTest {
         assertEquals(rules * 2, thorough.lateForks(), "64K only");
         assertEquals(4, thorough.swatsFloorForks());
         assertEquals(rules * 16 + 16 + 4 + 96 + threadRules * 6 + 6 + 6 + rules * 2, thorough.forks());
-        JmhRun without = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), false);
+        JmhRun without = new JmhRun(Profile.THOROUGH, all, List.of("scalar", "vector"), false, true);
         assertEquals(0, without.threadForks() + without.threadProbeForks() + without.multiTensorForks());
         assertEquals(rules * 16 + 16 + 4 + 96 + rules * 2, without.forks());
-        assertEquals(0, new JmhRun(Profile.QUICK, List.of("adam", "swats-double"), List.of("scalar", "vector"), true).swatsFloorForks(),
+        assertEquals(0, new JmhRun(Profile.QUICK, List.of("adam", "swats-double"), List.of("scalar", "vector"), true, true).swatsFloorForks(),
                 "the sums alone are the floor of SWATS's default sums only");
-        assertEquals(0, new JmhRun(Profile.QUICK, all, List.of("scalar"), true).lateForks(), "no SIMD kernels, no late pass");
-        assertEquals(0, new JmhRun(Profile.QUICK.withSizes(List.of(16_777_216L)), all, List.of("scalar", "vector"), true)
+        assertEquals(0, new JmhRun(Profile.QUICK, all, List.of("scalar"), true, true).lateForks(), "no SIMD kernels, no late pass");
+        assertEquals(0, new JmhRun(Profile.QUICK.withSizes(List.of(16_777_216L)), all, List.of("scalar", "vector"), true, true)
                 .lateForks(), "no 64K, no late pass");
-        assertEquals("scalar", new JmhRun(Profile.QUICK, all, List.of("scalar"), true).threadKernels());
+        assertEquals("scalar", new JmhRun(Profile.QUICK, all, List.of("scalar"), true, true).threadKernels());
         assertEquals("vector", quick.threadKernels());
     }
 
@@ -85,7 +85,7 @@ class ReportArgsTest {
 
     @Test
     void theTransformsRunUnlessLeftOut() {
-        var o = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false).options().build();
+        var o = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false, true).options().build();
         assertTrue(o.getIncludes().contains("^\\Q" + NormBench.class.getName() + ".\\E(sumOfSquares|maxAbs|scale|add|clamp|allFinite)$"),
                 o.getIncludes().toString());
         var without = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false, false).options().build();
@@ -97,23 +97,23 @@ class ReportArgsTest {
 
     @Test
     void swatsBringsItsSumsAloneAtTheProfilesSizes() {
-        var o = new JmhRun(Profile.QUICK, List.of("adam", "swats"), List.of("scalar", "vector"), false).options().build();
+        var o = new JmhRun(Profile.QUICK, List.of("adam", "swats"), List.of("scalar", "vector"), false, true).options().build();
         assertTrue(o.getIncludes().contains("^\\Q" + SwatsSumsBench.class.getName() + ".indexOrder\\E$"), o.getIncludes().toString());
         assertEquals(List.of("65536", "16777216"), List.copyOf(o.getParameter("size").get()));
-        var without = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false).options().build();
+        var without = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), false, true).options().build();
         assertFalse(without.getIncludes().stream().anyMatch(i -> i.contains("SwatsSumsBench")));
     }
 
     @Test
     void theLatePassRunsStepBenchAloneFromItsLateStep() {
-        var o = new JmhRun(Profile.QUICK, List.of("adam", "nadam"), List.of("scalar", "vector"), true).lateOptions().build();
+        var o = new JmhRun(Profile.QUICK, List.of("adam", "nadam"), List.of("scalar", "vector"), true, true).lateOptions().build();
         assertEquals(List.of("^\\Q" + StepBench.class.getName() + ".step\\E$"), List.copyOf(o.getIncludes()));
         assertEquals(List.of("adam", "nadam"), List.copyOf(o.getParameter("rule").get()));
         assertEquals(List.of("65536"), List.copyOf(o.getParameter("size").get()));
         assertEquals(List.of("array", "native"), List.copyOf(o.getParameter("memory").get()));
         assertEquals(List.of("vector"), List.copyOf(o.getParameter("kernels").get()));
         assertEquals(List.of("100000"), List.copyOf(o.getParameter("fromStep").get()));
-        var main = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), true).options().build();
+        var main = new JmhRun(Profile.QUICK, List.of("adam"), List.of("scalar", "vector"), true, true).options().build();
         assertFalse(main.getParameter("fromStep").hasValue(), "the main pass keeps every benchmark's default first step");
     }
 
@@ -123,12 +123,12 @@ class ReportArgsTest {
         assertFalse(a.threads());
         assertTrue(a.bench());
         assertFalse(a.race());
-        JmhRun run = new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), a.threads());
+        JmhRun run = new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), a.threads(), a.transforms());
         assertEquals(run.stepForks() + run.probeForks() + run.transformForks() + run.lateForks(), run.forks(), "no SWATS, no sums alone");
         assertTrue(ReportArgs.USAGE.contains("--no-threads"));
         // Sizes below the threshold leave only the multi-tensor steps.
         ReportArgs small = ReportArgs.parse("--sizes", "4096");
-        JmhRun smallRun = new JmhRun(small.profile(), small.rules(), List.of("vector"), small.threads());
+        JmhRun smallRun = new JmhRun(small.profile(), small.rules(), List.of("vector"), small.threads(), small.transforms());
         assertEquals(0, smallRun.threadForks() + smallRun.threadProbeForks());
         assertEquals(6, smallRun.multiTensorForks());
     }
@@ -144,7 +144,7 @@ class ReportArgsTest {
         assertEquals(2, a.raceEpochs());
         assertFalse(a.bench());
         assertEquals(Path.of("/tmp/x"), a.out());
-        assertEquals(1, new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), a.threads()).stepForks() / 2);
+        assertEquals(1, new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), a.threads(), a.transforms()).stepForks() / 2);
     }
 
     @Test
@@ -152,8 +152,8 @@ class ReportArgsTest {
         ReportArgs a = ReportArgs.parse("--rules", "adam,yogi", "--sizes", "16777216", "--forks", "3", "--no-race");
         assertEquals(3, a.profile().forks());
         assertEquals(1, ReportArgs.parse().profile().forks());
-        JmhRun one = new JmhRun(Profile.QUICK.withSizes(List.of(16_777_216L)), a.rules(), List.of("scalar", "vector"), true);
-        JmhRun three = new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), true);
+        JmhRun one = new JmhRun(Profile.QUICK.withSizes(List.of(16_777_216L)), a.rules(), List.of("scalar", "vector"), true, true);
+        JmhRun three = new JmhRun(a.profile(), a.rules(), List.of("scalar", "vector"), true, true);
         assertEquals(3 * one.stepForks(), three.stepForks());
         assertEquals(3 * one.probeForks(), three.probeForks());
         assertEquals(3 * one.threadForks(), three.threadForks());

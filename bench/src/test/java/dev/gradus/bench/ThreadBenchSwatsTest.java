@@ -63,9 +63,9 @@ class ThreadBenchSwatsTest {
     @Test
     void theReportRunsEveryRuleOnThreads() {
         List<String> all = List.copyOf(BenchRules.all().keySet());
-        JmhRun run = new JmhRun(Profile.QUICK, all, List.of("scalar", "vector"), true);
+        JmhRun run = new JmhRun(Profile.QUICK, all, List.of("scalar", "vector"), true, true);
         assertEquals(all, run.threadRules());
-        var swatsOnly = new JmhRun(Profile.QUICK, List.of("swats", "swats-double"), List.of("vector"), true);
+        var swatsOnly = new JmhRun(Profile.QUICK, List.of("swats", "swats-double"), List.of("vector"), true, true);
         assertEquals(2 * 2 * 2, swatsOnly.threadForks());
         var o = swatsOnly.options().build();
         assertTrue(o.getIncludes().stream().anyMatch(i -> i.contains("ThreadBench")), o.getIncludes().toString());
