@@ -45,6 +45,7 @@ final class VectorFriction {
 
     /** ξ = 1/(1 + exp(−Δ)) lanewise, for Δ ≥ 0 (DiffGrad's Δ = |p − g|). */
     static FloatVector xi(FloatVector delta) {
+        // x = −min(Δ, 87); t = x·log₂e + 1.5·2^23, k = round(x·log₂e) in its low mantissa bits
         FloatVector x = exponent(delta), t = x.fma(LOG2_E, ROUNDER);
         // ξ = 1 / (e^r·2^k + 1)  (one fma: e^r·2^k is exact, see the class comment)
         return FloatVector.broadcast(S, 1f).div(expOfR(x, t).fma(twoToK(t), FloatVector.broadcast(S, 1f)));
@@ -52,6 +53,7 @@ final class VectorFriction {
 
     /** e^−min(Δ, 87) lanewise, for Δ ≥ 0; see the class comment. */
     static FloatVector expOfMinus(FloatVector delta) {
+        // x = −min(Δ, 87); t = x·log₂e + 1.5·2^23, k = round(x·log₂e) in its low mantissa bits
         FloatVector x = exponent(delta), t = x.fma(LOG2_E, ROUNDER);
         // e^x = e^r · 2^k
         return expOfR(x, t).mul(twoToK(t));
