@@ -31,6 +31,8 @@ final class VectorRAdam implements RAdamKernels {
         final FloatVector negWdLr = FloatVector.broadcast(S, c.negWeightDecayLr());
         final boolean l2 = c.l2(), decoupled = c.decoupled(), additive = c.decoupledAdditive();
         final boolean unitBc1 = c.bc1() == 1f;           // x / 1 = x exactly: from step 165 with β1 = 0.9
+        // x · 1 = x exactly: ⟨√bc2⟩ and ⟨r_t⟩ are both 1 from step 19,606 with β2 = 0.999
+        final boolean unitScales = c.bc2Sqrt() == 1f && c.rect() == 1f;
         final long bound = from + S.loopBound(to - from);
         long i = from;
         for (; i < bound; i += S.length()) {
@@ -50,9 +52,11 @@ final class VectorRAdam implements RAdamKernels {
             // m̂ ← m / ⟨bc1⟩
             FloatVector mHat = unitBc1 ? mi : mi.div(bc1);
             // a ← (1 / (√v + ⟨eps⟩))·⟨√bc2⟩
-            FloatVector a = one.div(vi.sqrt().add(eps)).mul(sb);
+            FloatVector a = one.div(vi.sqrt().add(eps));
+            if (!unitScales) a = a.mul(sb);
             // θ ← θ − ((m̂·⟨lr⟩)·a)·⟨r_t⟩
-            p = p.sub(mHat.mul(lr).mul(a).mul(rect));
+            FloatVector u = mHat.mul(lr).mul(a);
+            p = p.sub(unitScales ? u : u.mul(rect));
             mi.intoMemorySegment(m, o, NATIVE);
             vi.intoMemorySegment(v, o, NATIVE);
             p.intoMemorySegment(param, o, NATIVE);
