@@ -9,7 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 
-/** Vector twin of {@link ScalarRAdam} (spec R11). */
+/**
+ * Vector twin of {@link ScalarRAdam} (spec R11). Late in a run it leaves out the division by ⟨bc1⟩
+ * (exactly 1 from step 165 with β1 = 0.9) and the multiplications by ⟨√bc2⟩ and ⟨r_t⟩ (both exactly 1
+ * from step 19,606 with β2 = 0.999): x / 1 and x · 1 are x, so the floats are the reference's, which
+ * still performs them (UnitScalarsTest).
+ */
 final class VectorRAdam implements RAdamKernels {
 
     static final VectorRAdam INSTANCE = new VectorRAdam();
