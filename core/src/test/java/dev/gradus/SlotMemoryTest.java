@@ -22,7 +22,7 @@ class SlotMemoryTest {
     @Test
     void smallHeapSlotsLieOneAfterAnotherOnCacheLineSteps() {
         SlotMemory mem = new SlotMemory();
-        MemorySegment a = mem.allocate("m", 1000, HEAP, List.of()), b = mem.allocate("m", 1024, HEAP, List.of()), c = mem.allocate("m", 5, HEAP, List.of());
+        MemorySegment a = slot(mem, "m", 1000, HEAP), b = slot(mem, "m", 1024, HEAP), c = slot(mem, "m", 5, HEAP);
         assertEquals(1000L * Float.BYTES, a.byteSize());
         assertEquals(1024L * Float.BYTES, b.byteSize());
         assertEquals(5L * Float.BYTES, c.byteSize());
@@ -38,7 +38,7 @@ class SlotMemoryTest {
     void smallNativeSlotsAreAlignedAndAdjacent() {
         try (Arena arena = Arena.ofConfined()) {
             SlotMemory mem = new SlotMemory();
-            MemorySegment a = mem.allocate("v", 3, arena, List.of()), b = mem.allocate("v", 17, arena, List.of());
+            MemorySegment a = slot(mem, "v", 3, arena), b = slot(mem, "v", 17, arena);
             assertTrue(a.isNative() && b.isNative());
             assertEquals(0, a.address() % 64);
             assertEquals(a.address() + 64, b.address());
@@ -48,22 +48,22 @@ class SlotMemoryTest {
     @Test
     void eachSlotNameAndMemoryKindHasItsOwnChunks() {
         SlotMemory mem = new SlotMemory();
-        MemorySegment m = mem.allocate("m", 8, HEAP, List.of()), v = mem.allocate("v", 8, HEAP, List.of()), m2 = mem.allocate("m", 8, HEAP, List.of());
+        MemorySegment m = slot(mem, "m", 8, HEAP), v = slot(mem, "v", 8, HEAP), m2 = slot(mem, "m", 8, HEAP);
         assertNotSame(m.heapBase().orElseThrow(), v.heapBase().orElseThrow());
         assertSame(m.heapBase().orElseThrow(), m2.heapBase().orElseThrow());
-        assertTrue(mem.allocate("m", 8, Arena.ofAuto(), List.of()).isNative());
+        assertTrue(slot(mem, "m", 8, Arena.ofAuto()).isNative());
     }
 
     @Test
     void aNamedArenaHasItsOwnChunks() {
         try (Arena shared = Arena.ofShared(); Arena confined = Arena.ofConfined()) {
             SlotMemory mem = new SlotMemory();
-            MemorySegment a = mem.allocate("m", 8, shared, List.of()), b = mem.allocate("m", 8, confined, List.of()), c = mem.allocate("m", 8, confined, List.of());
+            MemorySegment a = slot(mem, "m", 8, shared), b = slot(mem, "m", 8, confined), c = slot(mem, "m", 8, confined);
             assertEquals(shared.scope(), a.scope());
             assertEquals(confined.scope(), b.scope());
             assertEquals(b.address() + 64, c.address(), "the confined arena's slices lie one after another");
             assertFalse(b.isAccessibleBy(new Thread(() -> { })), "and only its owner can touch them");
-            assertFalse(mem.allocate("m", 8, HEAP, List.of()).isNative(), "no arena: the heap");
+            assertFalse(slot(mem, "m", 8, HEAP).isNative(), "no arena: the heap");
         }
     }
 
@@ -74,7 +74,7 @@ class SlotMemoryTest {
             Arena in = onHeap ? HEAP : Arena.ofAuto();
             List<MemorySegment> slots = new ArrayList<>();
             for (int k = 0; k < 300; k++) {       // several chunks: 300 × ~1K floats > the first chunks
-                slots.add(mem.allocate("m", 1000 + k, in, List.of()));
+                slots.add(slot(mem, "m", 1000 + k, in));
             }
             for (MemorySegment s : slots) {
                 for (long i = 0; i < s.byteSize() / Float.BYTES; i++) {
@@ -98,7 +98,7 @@ class SlotMemoryTest {
         long size = SlotMemory.MAX_SLICED;
         List<Object> bases = new ArrayList<>();
         for (int k = 0; k < 64; k++) {
-            Object base = mem.allocate("m", size, HEAP, List.of()).heapBase().orElseThrow();
+            Object base = slot(mem, "m", size, HEAP).heapBase().orElseThrow();
             if (bases.isEmpty() || bases.getLast() != base) {
                 bases.add(base);
             }
@@ -111,17 +111,17 @@ class SlotMemoryTest {
         for (int c = expected.length; c < bases.size(); c++) {
             assertEquals(SlotMemory.MAX_CHUNK, ((float[]) bases.get(c)).length, "chunk " + c);
         }
-        assertEquals(SlotMemory.MIN_CHUNK, ((float[]) mem.allocate("v", 1, HEAP, List.of()).heapBase().orElseThrow()).length);
+        assertEquals(SlotMemory.MIN_CHUNK, ((float[]) slot(mem, "v", 1, HEAP).heapBase().orElseThrow()).length);
     }
 
     @Test
     void largeSlotsGetMemoryOfTheirOwn() {
         SlotMemory mem = new SlotMemory();
         long n = SlotMemory.MAX_SLICED + 1;
-        MemorySegment a = mem.allocate("m", n, HEAP, List.of()), b = mem.allocate("m", n, HEAP, List.of());
+        MemorySegment a = slot(mem, "m", n, HEAP), b = slot(mem, "m", n, HEAP);
         assertEquals(n, ((float[]) a.heapBase().orElseThrow()).length);
         assertNotSame(a.heapBase().orElseThrow(), b.heapBase().orElseThrow());
-        MemorySegment c = mem.allocate("m", n, Arena.ofAuto(), List.of());
+        MemorySegment c = slot(mem, "m", n, Arena.ofAuto());
         assertEquals(n * Float.BYTES, c.byteSize());
         assertEquals(0, c.address() % 64);
         assertFalse(c.heapBase().isPresent());
@@ -145,5 +145,10 @@ class SlotMemoryTest {
             m.fill((byte) 1);           // the slices lie inside their allocations
             v.fill((byte) 1);
         }
+    }
+
+    /** A slot with no streams to keep away from (the placement test passes its own). */
+    private static MemorySegment slot(SlotMemory mem, String name, long floats, Arena in) {
+        return mem.allocate(name, floats, in, List.of());
     }
 }

@@ -67,7 +67,7 @@ final class JmhRun {
     private final boolean threads;
     private final boolean transforms;
 
-    /** With the transforms. */
+    /** The runs of a report over {@code rules} and {@code kernels}; the thread and transform benchmarks as asked. */
     JmhRun(Profile profile, List<String> rules, List<String> kernels, boolean threads, boolean transforms) {
         this.profile = profile;
         this.rules = List.copyOf(rules);

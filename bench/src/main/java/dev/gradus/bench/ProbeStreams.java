@@ -18,20 +18,16 @@ final class ProbeStreams implements AutoCloseable {
     final MemorySegment d;
     private final Arena arena = Arena.ofShared();
     private final PagePlacement placement = new PagePlacement(arena);
-    private final boolean heap;
-    private final long floats;
 
     /** Four streams of {@code floats} floats each: {@code float[]}-backed if {@code heap}, else native. */
     ProbeStreams(boolean heap, long floats) {
-        this.heap = heap;
-        this.floats = floats;
-        d = allocate(2.0f);
-        a = allocate(0.5f);
-        b = allocate(1.0f);
-        c = allocate(0.25f);
+        d = allocate(heap, floats, 2.0f);
+        a = allocate(heap, floats, 0.5f);
+        b = allocate(heap, floats, 1.0f);
+        c = allocate(heap, floats, 0.25f);
     }
 
-    private MemorySegment allocate(float value) {
+    private MemorySegment allocate(boolean heap, long floats, float value) {
         MemorySegment s = heap ? MemorySegment.ofArray(new float[Math.toIntExact(floats)])
                 : placement.next(Math.max(floats, 1));
         for (long i = 0; i < floats; i++) {

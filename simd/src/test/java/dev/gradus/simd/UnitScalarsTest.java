@@ -43,19 +43,7 @@ class UnitScalarsTest {
                         l2 ? 0.01f : 0f, decoupled ? 0.99999f : 1f, l2, decoupled, maximize);
                 for (boolean ams : new boolean[] {false, true}) {
                     String what = (ams ? "amsgrad" : "adam") + " bc2s=" + bc2s + " variant=" + variant;
-                    assertSameBits(Float.floatToRawIntBits(bc2s) * 31L, 5, what, b -> {
-                        if (ams) {
-                            vector.amsgrad(b[0], b[1], b[2], b[3], b[4], 0, N, c);
-                        } else {
-                            vector.adam(b[0], b[1], b[2], b[3], 0, N, c);
-                        }
-                    }, b -> {
-                        if (ams) {
-                            scalar.amsgrad(b[0], b[1], b[2], b[3], b[4], 0, N, c);
-                        } else {
-                            scalar.adam(b[0], b[1], b[2], b[3], 0, N, c);
-                        }
-                    });
+                    assertSameBits(Float.floatToRawIntBits(bc2s) * 31L, 5, what, step(vector, ams, c), step(scalar, ams, c));
                 }
             }
         }
@@ -79,6 +67,17 @@ class UnitScalarsTest {
                 }
             }
         }
+    }
+
+    /** One Adam (or AMSGrad) call of {@code kernels} over buffers param, grad, m, v, vMax. */
+    private static Consumer<MemorySegment[]> step(AdamKernels kernels, boolean ams, AdamCoefficients c) {
+        return b -> {
+            if (ams) {
+                kernels.amsgrad(b[0], b[1], b[2], b[3], b[4], 0, N, c);
+            } else {
+                kernels.adam(b[0], b[1], b[2], b[3], 0, N, c);
+            }
+        };
     }
 
     /**
