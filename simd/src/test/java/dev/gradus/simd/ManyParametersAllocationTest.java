@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * step over {@value #PARAMETERS} parameters of {@value #LENGTH} floats, on one thread and on a pool of
  * two (the workers' allocations counted too), allocates at most {@value #LIMIT} bytes, the step's own
  * bookkeeping (about 1 KiB), for every rule, and for Adam with each gradient clip, with the scalar kernels and
- * (when the JVM has them) the vector ones. SWATS, whose parameters step one after another, each with its own parts and finish, allocated
- * about 120 bytes per parameter until session 21 (the parts' results list, their records, the task).
+ * (when the JVM has them) the vector ones. SWATS, whose parameters step one after another, each with its own parts and finish, once
+ * allocated about 120 bytes per parameter (the parts' results list, their records, the task; the performance history, session 21).
  * Each case is stepped until one step is within the limit or {@value #BUDGET_SECONDS} s have passed,
  * so the interpreter's and C1's allocations before C2 compiles the loop do not count (one run of 20 s per
  * case here failed once, on a case not printed; the usual wait is under a second).
@@ -85,7 +85,8 @@ class ManyParametersAllocationTest {
     /**
      * SWATS parameters of several parts each ({@link SwatsSums#PART_LENGTH} floats a part; the double sums cut
      * them in the Adam phase too, and these data switch to the SGD phase) make one job a parameter on a pool:
-     * until session 23 each job and its task were new objects, about 250 bytes a parameter a step (10 KB here).
+     * each job and its task were once new objects, about 250 bytes a parameter a step (10 KB here; the performance
+     * history, session 23).
      * With this JVM's selected kernels only: the scalar ones' SGD phase over {@code float[]} may keep an
      * {@code Optional} a part from {@code MemorySegment.heapBase()} where C2 judges the call too rare to inline
      * (8.4 KB a step here on one thread; the README's "what remains").
