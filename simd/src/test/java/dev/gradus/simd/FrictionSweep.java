@@ -77,16 +77,22 @@ final class FrictionSweep {
 
     /** {@link VectorFriction#expOfMinus} for one element, statement by statement. */
     static float expOfMinus(float delta) {
+        // x = −min(Δ, 87); t = x·log₂e + 1.5·2^23, k = round(x·log₂e) in its low mantissa bits
         float x = -Math.min(delta, VectorFriction.DELTA_MAX);
         float t = Math.fma(x, VectorFriction.LOG2_E, VectorFriction.ROUNDER);
         float k = t - VectorFriction.ROUNDER;
+        // r = (x − k·ln2hi) − k·ln2lo
         float r = Math.fma(k, -VectorFriction.LN2_HI, x);
         r = Math.fma(k, -VectorFriction.LN2_LO, r);
+        // P(r) = (((P5·r + P4)·r² + (P3·r + P2))·r + P1)·r + P0
         float r2 = r * r;
         float p = Math.fma(Math.fma(r, VectorFriction.P5, VectorFriction.P4), r2, Math.fma(r, VectorFriction.P3, VectorFriction.P2));
         p = Math.fma(Math.fma(p, r, VectorFriction.P1), r, VectorFriction.P0);
+        // e^r = (r²·P(r) + r) + 1
         float er = Math.fma(r2, p, r) + 1f;
+        // 2^k = bits((t << 23) + bits(1f))
         float twoK = Float.intBitsToFloat((Float.floatToRawIntBits(t) << 23) + 0x3F800000);
+        // e^x = e^r · 2^k
         return er * twoK;
     }
 }
