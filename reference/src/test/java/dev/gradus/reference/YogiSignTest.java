@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.lang.foreign.MemorySegment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
  * Yogi's σ = sign(v − q) is torch's {@code (0 < x) − (x < 0)}: +0 for −0 and NaN, where Java's
@@ -45,5 +47,30 @@ class YogiSignTest {
     void aNaNDifferenceGivesNaNAsInTorch() {
         // v = q = ∞: v − q is NaN, σ = +0, and (−0)·∞ is NaN, as in torch's addcmul
         assertEquals(Float.NaN, step(0f, Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY)[2]);
+    }
+
+    /** The spec's form of σ (R15), the oracle for the kernels' computation on the bits. */
+    private static float comparisonForm(float x) {
+        return x > 0f ? 1f : x < 0f ? -1f : 0f;
+    }
+
+    @Test
+    void theBitComputationIsTheComparisonFormAtTheEdges() {
+        float[] edges = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, 1f, -1f,
+                Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+                Float.intBitsToFloat(0x7f800001), Float.intBitsToFloat(0xffc00000), Float.intBitsToFloat(0xffffffff)};
+        for (float x : edges) {
+            assertEquals(Float.floatToRawIntBits(comparisonForm(x)), Float.floatToRawIntBits(ScalarYogi.sign(x)),
+                    "sign of the float with bits 0x" + Integer.toHexString(Float.floatToRawIntBits(x)));
+        }
+    }
+
+    @Test
+    void theBitComputationIsTheComparisonFormForAnyBits() {
+        qt().withExamples(100_000).forAll(integers().all()).checkAssert(bits -> {
+            float x = Float.intBitsToFloat(bits);
+            assertEquals(Float.floatToRawIntBits(comparisonForm(x)), Float.floatToRawIntBits(ScalarYogi.sign(x)),
+                    "sign of the float with bits 0x" + Integer.toHexString(bits));
+        });
     }
 }
