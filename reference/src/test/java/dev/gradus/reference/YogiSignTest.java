@@ -60,17 +60,18 @@ class YogiSignTest {
                 Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
                 Float.intBitsToFloat(0x7f800001), Float.intBitsToFloat(0xffc00000), Float.intBitsToFloat(0xffffffff)};
         for (float x : edges) {
-            assertEquals(Float.floatToRawIntBits(comparisonForm(x)), Float.floatToRawIntBits(ScalarYogi.sign(x)),
-                    "sign of the float with bits 0x" + Integer.toHexString(Float.floatToRawIntBits(x)));
+            assertSignIsTheComparisonForm(x);
         }
     }
 
     @Test
     void theBitComputationIsTheComparisonFormForAnyBits() {
-        qt().withExamples(100_000).forAll(integers().all()).checkAssert(bits -> {
-            float x = Float.intBitsToFloat(bits);
-            assertEquals(Float.floatToRawIntBits(comparisonForm(x)), Float.floatToRawIntBits(ScalarYogi.sign(x)),
-                    "sign of the float with bits 0x" + Integer.toHexString(bits));
-        });
+        qt().withExamples(100_000).forAll(integers().all())
+                .checkAssert(bits -> assertSignIsTheComparisonForm(Float.intBitsToFloat(bits)));
+    }
+
+    private static void assertSignIsTheComparisonForm(float x) {
+        assertEquals(Float.floatToRawIntBits(comparisonForm(x)), Float.floatToRawIntBits(ScalarYogi.sign(x)),
+                "sign of the float with bits 0x" + Integer.toHexString(Float.floatToRawIntBits(x)));
     }
 }
