@@ -150,6 +150,15 @@ public final class StepPool implements AutoCloseable {
      * every task from one counter moved the data between cores each step and two threads gained
      * nothing at 64K).
      *
+     * <p>A thread claims the tasks of its own share in batches of half what is left of it (at least
+     * one), and the others' one at a time; it adds what it ran of a share to {@link #done} once, when
+     * that share is used up. Each claim and count is an atomic read-modify-write, which on x86 waits
+     * for the thread's pending stores to drain: after a task of a memory-bound step that stalls the
+     * next task's first loads. With a claim and a count per task, the pool's own code took 9% of both
+     * threads' time in a two-thread 1M Adam step (a profile), 3% with batches. A share of n tasks now
+     * costs about log2(n) claims, and a thread stalled in a task holds back at most the rest of its
+     * batch: the other threads can still take the last half of its share.
+     *
      * <p>The pool reuses the object for the next job once no worker is inside it ({@link #active}): a
      * worker counts itself in, then checks that this is still the current job of the generation it
      * saw, and leaves without working otherwise. So a worker that saw a job late never takes a task
@@ -163,6 +172,7 @@ public final class StepPool implements AutoCloseable {
         final int shares;
         /** Next task of share s at [s·STRIDE]; share s ends at the start of share s + 1. */
         final AtomicIntegerArray cursors;
+        /** Tasks run, added by each thread once per share it took tasks of (see {@link #work}). */
         final AtomicInteger done = new AtomicInteger();
         /** Workers between counting themselves in and out (see the class comment). */
         final AtomicInteger active = new AtomicInteger();
@@ -195,9 +205,18 @@ public final class StepPool implements AutoCloseable {
         /** Runs share {@code own}, then helps with the others in order. */
         void work(int own) {
             for (int k = 0; k < shares; k++) {
-                int s = (own + k) % shares, end = start(s + 1);
-                for (int i; (i = cursors.getAndIncrement(s * STRIDE)) < end; ) {
-                    runTask(i);
+                int s = (own + k) % shares, end = start(s + 1), ran = 0;
+                try {
+                    for (int from; (from = cursors.get(s * STRIDE)) < end; ) {
+                        int to = k == 0 ? from + Math.max(1, (end - from) / 2) : from + 1;
+                        if (cursors.compareAndSet(s * STRIDE, from, to)) {
+                            for (int i = from; i < to; i++, ran++) {
+                                runTask(i);
+                            }
+                        }
+                    }
+                } finally {
+                    done.addAndGet(ran);        // before the next share's cursor, which another core holds
                 }
             }
         }
@@ -209,8 +228,6 @@ public final class StepPool implements AutoCloseable {
                 if (failure == null) {
                     failure = t;
                 }
-            } finally {
-                done.incrementAndGet();
             }
         }
 

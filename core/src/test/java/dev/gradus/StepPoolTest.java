@@ -106,6 +106,38 @@ class StepPoolTest {
         }
     }
 
+    /**
+     * A thread claims its own share in batches of half what is left of it (fewer atomic instructions, see
+     * StepPool's Job): a task that stalls holds back at most the rest of its batch. Two threads, 64 tasks:
+     * whichever thread runs task 0 has claimed at most tasks 0–15 with it, so the 48 tasks from 16 on must
+     * all run while it waits (bounded) for them. Claiming a whole share at once would leave 16–31 waiting.
+     */
+    @Test
+    void aStalledTaskHoldsBackAtMostHalfItsShare() {
+        try (StepPool pool = StepPool.create(2)) {
+            CountDownLatch others = new CountDownLatch(48);
+            AtomicIntegerArray runs = new AtomicIntegerArray(64);
+            long[] leftWhenReleased = {-1};
+            pool.run(64, i -> {
+                runs.incrementAndGet(i);
+                if (i == 0) {
+                    try {
+                        others.await(10, TimeUnit.SECONDS);
+                        leftWhenReleased[0] = others.getCount();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                } else if (i >= 16) {
+                    others.countDown();
+                }
+            });
+            assertEquals(0, leftWhenReleased[0], "tasks from 16 on still to run when task 0 stopped waiting (10 s)");
+            for (int i = 0; i < 64; i++) {
+                assertEquals(1, runs.get(i), "task " + i);
+            }
+        }
+    }
+
     @Test
     void aFailingTaskIsRethrownAfterTheOthersRan() {
         try (StepPool pool = StepPool.create(2)) {
