@@ -216,7 +216,9 @@ public final class StepPool implements AutoCloseable {
                         }
                     }
                 } finally {
-                    done.addAndGet(ran);        // before the next share's cursor, which another core holds
+                    if (ran > 0) {
+                        done.addAndGet(ran);    // before the next share's cursor, which another core holds
+                    }
                 }
             }
         }
