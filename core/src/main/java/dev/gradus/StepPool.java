@@ -208,6 +208,7 @@ public final class StepPool implements AutoCloseable {
                 int s = (own + k) % shares, end = start(s + 1), ran = 0;
                 try {
                     for (int from; (from = cursors.get(s * STRIDE)) < end; ) {
+                        // own share: half of what is left; another's: one task (class comment)
                         int to = k == 0 ? from + Math.max(1, (end - from) / 2) : from + 1;
                         if (cursors.compareAndSet(s * STRIDE, from, to)) {
                             for (int i = from; i < to; i++, ran++) {
