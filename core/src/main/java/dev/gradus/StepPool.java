@@ -205,23 +205,28 @@ public final class StepPool implements AutoCloseable {
         /** Runs share {@code own}, then helps with the others in order. */
         void work(int own) {
             for (int k = 0; k < shares; k++) {
-                int s = (own + k) % shares, end = start(s + 1), ran = 0;
-                try {
-                    for (int from; (from = cursors.get(s * STRIDE)) < end; ) {
-                        // own share: half of what is left; another's: one task (class comment)
-                        int to = k == 0 ? from + Math.max(1, (end - from) / 2) : from + 1;
-                        if (cursors.compareAndSet(s * STRIDE, from, to)) {
-                            for (int i = from; i < to; i++, ran++) {
-                                runTask(i);
-                            }
-                        }
-                    }
-                } finally {
-                    if (ran > 0) {
-                        done.addAndGet(ran);    // before the next share's cursor, which another core holds
+                int ran = runShare((own + k) % shares, k == 0);
+                if (ran > 0) {
+                    done.addAndGet(ran);        // before the next share's cursor, which another core holds
+                }
+            }
+        }
+
+        /**
+         * Claims and runs tasks of share {@code s} until none is left: of its own share half of what is left at a
+         * time, of another's one task at a time (class comment). Returns how many it ran.
+         */
+        private int runShare(int s, boolean own) {
+            int end = start(s + 1), ran = 0;
+            for (int from; (from = cursors.get(s * STRIDE)) < end; ) {
+                int to = own ? from + Math.max(1, (end - from) / 2) : from + 1;
+                if (cursors.compareAndSet(s * STRIDE, from, to)) {
+                    for (int i = from; i < to; i++, ran++) {
+                        runTask(i);         // catches what the task throws, so every claimed task is counted
                     }
                 }
             }
+            return ran;
         }
 
         private void runTask(int i) {
