@@ -46,16 +46,11 @@ public final class SameBuffersCheck {
             slots = Math.max(slots, BenchRules.get(name).slotNames().size());
         }
         try (Arena arena = Arena.ofConfined()) {
-            PagePlacement placement = new PagePlacement(arena);
-            MemorySegment[] b = new MemorySegment[2 + slots];
-            for (int i = 0; i < b.length; i++) {
-                b[i] = heap ? MemorySegment.ofArray(new float[size]) : placement.next(size);
-            }
-            StepBench.fillSeeded(b[0], b[1], size);
+            MemorySegment[] b = buffers(arena, heap, size, slots);
             List<String> line = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
                 for (String name : rules) {
-                    line.add(String.format(Locale.ROOT, "%s %.4g ms", name, meanStepMillis(name, k, b, size)));
+                    line.add(String.format(Locale.ROOT, "%s %.4g ms", name, meanStepMillis(name, k, b, size, STEPS)));
                 }
             }
             return String.join("  ", line);
@@ -63,11 +58,25 @@ public final class SameBuffersCheck {
     }
 
     /**
-     * Sets the rule's slots (the first of the shared slot buffers) to its initial values, plans and
-     * pre-warms it as {@link StepBench} does, steps the whole buffers 100 times, then times
-     * {@link #STEPS} steps, applying {@link StepBench}'s cycle of plans in turn.
+     * A value, a gradient (seeded as {@link StepBench}'s) and {@code slots} slot buffers of {@code size} floats:
+     * {@code float[]}-backed, or native memory of {@code arena} placed as {@link StepBench}'s ({@link PagePlacement}).
      */
-    private static double meanStepMillis(String name, UpdateKernels k, MemorySegment[] b, int size) {
+    static MemorySegment[] buffers(Arena arena, boolean heap, int size, int slots) {
+        PagePlacement placement = new PagePlacement(arena);
+        MemorySegment[] b = new MemorySegment[2 + slots];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = heap ? MemorySegment.ofArray(new float[size]) : placement.next(size);
+        }
+        StepBench.fillSeeded(b[0], b[1], size);
+        return b;
+    }
+
+    /**
+     * Sets the first {@code size} floats of the rule's slots (the first of the shared slot buffers) to its
+     * initial values, plans and pre-warms it as {@link StepBench} does, steps the first {@code size} floats
+     * 100 times, then times {@code steps} such steps, applying {@link StepBench}'s cycle of plans in turn.
+     */
+    static double meanStepMillis(String name, UpdateKernels k, MemorySegment[] b, int size, long steps) {
         Rule r = BenchRules.get(name);
         List<MemorySegment> slots = new ArrayList<>();
         for (String s : r.slotNames()) {
@@ -82,9 +91,9 @@ public final class SameBuffersCheck {
             plans[i % plans.length].apply(k, buf, 0, size);
         }
         long t0 = System.nanoTime();
-        for (int i = 0; i < STEPS; i++) {
-            plans[i % plans.length].apply(k, buf, 0, size);
+        for (long i = 0; i < steps; i++) {
+            plans[(int) (i % plans.length)].apply(k, buf, 0, size);
         }
-        return (System.nanoTime() - t0) / 1e6 / STEPS;
+        return (System.nanoTime() - t0) / 1e6 / steps;
     }
 }
