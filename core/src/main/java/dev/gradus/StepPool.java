@@ -217,10 +217,10 @@ public final class StepPool implements AutoCloseable {
          * time, of another's one task at a time (class comment). Returns how many it ran.
          */
         private int runShare(int s, boolean own) {
-            int end = start(s + 1), ran = 0;
-            for (int from; (from = cursors.get(s * STRIDE)) < end; ) {
+            int cursor = s * STRIDE, end = start(s + 1), ran = 0;
+            for (int from; (from = cursors.get(cursor)) < end; ) {
                 int to = own ? from + Math.max(1, (end - from) / 2) : from + 1;
-                if (cursors.compareAndSet(s * STRIDE, from, to)) {
+                if (cursors.compareAndSet(cursor, from, to)) {
                     for (int i = from; i < to; i++, ran++) {
                         runTask(i);         // catches what the task throws, so every claimed task is counted
                     }
