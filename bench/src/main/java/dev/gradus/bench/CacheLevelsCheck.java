@@ -17,15 +17,15 @@ import java.util.Locale;
  * different places (e.g. {@code JAVA_TOOL_OPTIONS="-XX:+UnlockExperimentalVMOptions -XX:CodeEntryAlignment=64
  * -XX:OptoLoopAlignment=32"} against {@code =16}), it shows at which sizes a slow placement costs:
  * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar dev.gradus.bench.CacheLevelsCheck adabound array</pre>
- * Arguments: the rule, {@code array} or {@code native}. Each timing covers about as many elements as
+ * Arguments: the rule, {@code array} or {@code native}. Each timing covers as many elements as
  * {@link SameBuffersCheck}'s 200 steps at 16M. Performance figures come from JMH ({@link StepBench}).
  */
 public final class CacheLevelsCheck {
 
     /** The sizes stepped, largest first: DRAM, L2 and near L1 on the development VM (1 MB of L2 a core). */
     static final int[] SIZES = {1 << 24, 1 << 16, 1 << 12};
-    /** Elements each timing covers (steps = this ÷ size). */
-    static final long TIMED_ELEMENTS = 200L << 24;
+    /** Elements each timing covers (steps = this ÷ size): {@link SameBuffersCheck}'s steps at 16M. */
+    static final long TIMED_ELEMENTS = (long) SameBuffersCheck.STEPS << 24;
 
     private CacheLevelsCheck() {
     }

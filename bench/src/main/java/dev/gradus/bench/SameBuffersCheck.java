@@ -23,7 +23,8 @@ import java.util.Locale;
  */
 public final class SameBuffersCheck {
 
-    private static final int STEPS = 200;
+    /** Steps each timing covers. */
+    static final int STEPS = 200;
 
     private SameBuffersCheck() {
     }
