@@ -4,6 +4,8 @@ import dev.gradus.kernel.SwatsCoefficients;
 import dev.gradus.kernel.SwatsKernels;
 import dev.gradus.reference.ScalarSwats;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
@@ -17,15 +19,34 @@ import java.nio.ByteOrder;
  * {@code pp}), each addition rounded. Here the products are formed lanewise: lane j of {@code u.mul(g)}
  * is the correctly rounded float32 product of the same two floats, so it has the bits of the scalar
  * {@code u*g} (no FMA on either side: Java never contracts, and the vector loop multiplies, stores, then
- * adds). The lanes are stored to a ring of the last 1024 elements' products and added to the scalar
- * accumulators one at a time in index order {@value #LAG} elements later, while the element pass runs
- * ahead (the last {@value #LAG} elements' products after the loop); the scalar twin's {@code ...Range}
- * then continues the same accumulators over the tail. Each accumulator therefore sees the same operands
- * in the same order with the same roundings as the scalar loop (pg and pp are independent, so
- * interleaving them differently does not matter). The element pass itself is the usual lanewise
- * repetition of the scalar statements.
+ * adds). The products are stored, and the sums take them in index order by one of two paths below, each
+ * with the loop's bits; the scalar twin's {@code ...Range} then continues the same accumulators over the
+ * tail. The element pass itself is the usual lanewise repetition of the scalar statements.
  *
- * <p>Why the sums run behind: they are chains of dependent float additions, one addition per element
+ * <p><b>Blocks in whole units (tried first).</b> While a float sum stays inside one binade, each addition
+ * adds a whole number of the sum's ulps, whatever came before ({@link IndexOrderSum}), so a block's
+ * additions can be formed lanewise and added as integers, exactly, with no chain of dependent additions.
+ * The range runs in blocks of {@value #BLOCK}: one loop does the element pass of a block in one stage,
+ * storing its products to a per-thread scratch, and beside it turns the previous block's products into
+ * whole units of {@code pg}'s and {@code pp}'s ulps (the accumulators are known by then); between blocks
+ * {@link IndexOrderSum#settle} adds them, or, where the premise fails (the sum crosses a power of two, a
+ * term is a tie), retries the block in chunks of 64 and adds the failing chunks in the plain loop. Zen 5,
+ * {@code StepBench -p rule=swats} (whose sums grow steadily), two forks: 64K 23.2 / 28.0 µs ({@code float[]}
+ * / native) against the three stages' 34.6 / 32.7 µs and the bare chains' 31.9 ({@code SwatsSumsBench}),
+ * 1M 315 / 401 against 558 / 535 µs, 16M 9.0 / 7.1 ms against 8.9 / 9.1 (the {@code float[]} figure
+ * varies from fork to fork). Summed in a pass of their own after each block, the whole units took 26–28 µs
+ * at 64K and 9.6–10.7 ms at 16M: with nothing else to do, the memory streams stalled. Where more than a
+ * quarter of the chunks so far took the loop (terms of mixed signs whose sum stays small against them:
+ * every chunk fails), the rest of the range goes to the three stages below, whose chains
+ * run beside the element pass.
+ *
+ * <p><b>The three stages.</b> The products are stored to a ring of the last 1024 elements' and added to
+ * the scalar accumulators one at a time in index order {@value #LAG} elements later, while the element
+ * pass runs ahead (the last {@value #LAG} elements' products after the loop). Each accumulator therefore
+ * sees the same operands in the same order with the same roundings as the scalar loop (pg and pp are
+ * independent, so interleaving them differently does not matter).
+ *
+ * <p>Why the sums run behind (in the three stages): they are chains of dependent float additions, one addition per element
  * each, so they cannot go faster than one addition's latency per element ({@code SwatsSumsBench}: the
  * two chains over 64K floats alone take 33–36 µs here). Summed after each block's element pass, the
  * chains and the element work took turns (0.73 ns per element at 64K); fed products computed earlier,
@@ -69,14 +90,37 @@ final class VectorSwats implements SwatsKernels {
     static final VectorSwats INSTANCE = new VectorSwats();
     private static final VectorSpecies<Float> S = FloatSpecies.SPECIES;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    private static final VectorSpecies<Integer> I = S.withLanes(int.class);
     private static final int LANES = S.length();
     /** Elements between a vector's products and their addition to the sums: a multiple of every species length, at least two vectors (stage C stores a vector's products two iterations after its stage A), at most the ring's 1024. */
     private static final int LAG = 512;
     private static final int RING_MASK = 1023;
-    /** Per thread, the products u·g and u·u of the last 1024 elements, at (element − start) mod 1024 (no allocation per call). */
-    private static final ThreadLocal<float[][]> RINGS = ThreadLocal.withInitial(() -> new float[2][RING_MASK + 1]);
+    /** Elements a block: their products are stored, then added in whole units a block later; a multiple of every species length and of {@link IndexOrderSum#CHUNK}. */
+    private static final int BLOCK = 512;
+    /** Looped chunks allowed beyond a quarter of those tried before the rest goes to the three stages: the first blocks' crossings of powers of two. */
+    private static final int GRACE = 8;
+    /** A block's products and a pad of 128 bytes, so that the scratch's four regions (u·g and u·u, two blocks each) never lie a multiple of 4 KiB apart, where a load waits on an unrelated store. */
+    private static final int HALF = BLOCK + 32;
+    /** Where the u·u products start in the scratch. */
+    private static final int UU = 2 * HALF;
+    /** Per thread, no allocation per call. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** The products u·g and u·u of a block, or of the last 1024 elements at (element − start) mod 1024 in the three stages, and the count of looped chunks. */
+    private static final class Scratch {
+        final float[] x = new float[4 * HALF];
+        final float[] ugRing = new float[RING_MASK + 1], uuRing = new float[RING_MASK + 1];
+        final int[] looped = new int[1], worst = new int[2];
+        long threeStagesFrom;
+        final float[] totals = new float[3];
+    }
 
     private VectorSwats() {
+    }
+
+    /** For tests: where the three stages took over in the calling thread's last Adam- or AMSGrad-phase call (past the last whole vector if they did not). */
+    static long threeStagesFrom() {
+        return SCRATCH.get().threeStagesFrom;
     }
 
     @Override
@@ -93,16 +137,13 @@ final class VectorSwats implements SwatsKernels {
         pipeline(param, grad, m, v, vMax, from, to, c, sums, at);
     }
 
-    /** The Adam phase ({@code vMax} null) or the AMSGrad phase, in the three stages described above. */
+    /**
+     * The Adam phase ({@code vMax} null) or the AMSGrad phase: blocks whose sums are settled in whole units while
+     * that pays, then the three stages described above for the rest.
+     */
     private static void pipeline(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                  MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] sums, int at) {
-        final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
-        final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
-        final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
-        final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
-        final boolean l2 = c.l2(), amsgrad = vMax != null;
-        final float[][] rings = RINGS.get();
-        final float[] ugRing = rings[0], uuRing = rings[1];
+        final Scratch scratch = SCRATCH.get();
         // the first elements in the scalar twin, so that the vector loop starts on a cache line (CacheLines)
         final long start = Math.min(to, from + CacheLines.elementsToLine(param, from));
         float pg = 0f, pp = 0f;
@@ -111,6 +152,128 @@ final class VectorSwats implements SwatsKernels {
             pg = (float) sums[at];                  // float sums, widened exactly
             pp = (float) sums[at + 1];
         }
+        final long whole = start + S.loopBound(to - start);
+        final float[] x = scratch.x;
+        final int[] looped = scratch.looped;
+        looped[0] = 0;
+        // whole blocks: the element pass of each, and beside it the whole units of the block before (at prev)
+        long block = start;
+        int prev = -1;
+        boolean chains = false;
+        while (block + BLOCK <= whole) {
+            final int cur = prev == 0 ? HALF : 0;
+            products(param, grad, m, v, vMax, block, block + BLOCK, c, scratch, cur, prev, pg, pp);
+            if (prev >= 0) {
+                final float[] t = scratch.totals;
+                final int[] w = scratch.worst;
+                pg = IndexOrderSum.settle(pg, w[0], t[0], t[1], x, prev, BLOCK, looped);
+                pp = IndexOrderSum.settle(pp, w[1], t[2], t[2], x, UU + prev, BLOCK, looped);
+            }
+            prev = cur;
+            block += BLOCK;
+            // more than a quarter of the chunks so far took the loop (beyond a few power-of-two crossings): the rest
+            // in the three stages, whose chains run beside the element pass
+            if (looped[0] > (int) ((block - start) / IndexOrderSum.CHUNK) / 2 + GRACE) {
+                chains = true;
+                break;
+            }
+        }
+        if (prev >= 0) {        // the last whole block's sums, alone
+            pg = IndexOrderSum.add(pg, x, prev, BLOCK, looped);
+            pp = IndexOrderSum.add(pp, x, UU + prev, BLOCK, looped);
+        }
+        if (!chains && block < whole) {     // the vectors after the last whole block
+            final int len = (int) (whole - block);
+            products(param, grad, m, v, vMax, block, whole, c, scratch, 0, -1, pg, pp);
+            pg = IndexOrderSum.add(pg, x, 0, len, looped);
+            pp = IndexOrderSum.add(pp, x, UU, len, looped);
+            block = whole;
+        }
+        scratch.threeStagesFrom = block;
+        chained(param, grad, m, v, vMax, block, to, c, pg, pp, sums, at, scratch);
+    }
+
+    /**
+     * The element pass over [from, to) (whole vectors) in one stage: θ, m, v (and vMax) written, and each element's
+     * products u·g and u·u stored at {@code cur} + (element − from) and {@code UU + cur} + (element − from) in the
+     * scratch, to be added later. With {@code prev} ≥ 0, beside it the whole units (IndexOrderSum) of the previous
+     * block's products at {@code prev}, on the grids of {@code pg} and {@code pp}: their sums, the sums of their
+     * magnitudes and the largest rounding error, into the scratch's totals and worst, for {@link IndexOrderSum#settle}.
+     */
+    private static void products(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                 MemorySegment vMax, long from, long to, SwatsCoefficients c, Scratch scratch,
+                                 int cur, int prev, float pg, float pp) {
+        final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
+        final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
+        final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
+        final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
+        final FloatVector toPg = FloatVector.broadcast(S, IndexOrderSum.toUnits(pg));
+        final FloatVector toPp = FloatVector.broadcast(S, IndexOrderSum.toUnits(pp));
+        final FloatVector rounder = FloatVector.broadcast(S, IndexOrderSum.ROUNDER);
+        final boolean l2 = c.l2(), amsgrad = vMax != null, units = prev >= 0;
+        final float[] x = scratch.x;
+        FloatVector sumPg = FloatVector.zero(S), absPg = sumPg, sumPp = sumPg;
+        IntVector worstPg = IntVector.zero(I), worstPp = worstPg;
+        for (long e = from; e < to; e += LANES) {
+            final long o = e * Float.BYTES;
+            final int r = (int) (e - from);
+            FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+            FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g.add(wd.mul(p));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            final FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            final FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+            mi.intoMemorySegment(m, o, NATIVE);
+            vi.intoMemorySegment(v, o, NATIVE);
+            FloatVector vd = vi;
+            if (amsgrad) {
+                // vMax ← max(vMax, v)
+                vd = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(vi);
+                vd.intoMemorySegment(vMax, o, NATIVE);
+            }
+            // d ← √v + ⟨eps⟩  (√vMax with AMSGrad)
+            final FloatVector d = vd.sqrt().add(eps);
+            // u ← (m/d)·⟨−ss⟩
+            final FloatVector u = mi.div(d).mul(negStep);
+            // θ ← θ + u
+            p.add(u).intoMemorySegment(param, o, NATIVE);
+            // pg ← pg + u·g, in index order (the product now, the addition a block later)
+            u.mul(g).intoArray(x, cur + r);
+            // pp ← pp + u·u, in index order
+            u.mul(u).intoArray(x, UU + cur + r);
+            if (units) {
+                // the previous block's products as n = rint(x/G) units of the sums' ulps, and |x/G − n| as bits
+                final FloatVector yg = FloatVector.fromArray(S, x, prev + r).mul(toPg);
+                final FloatVector yp = FloatVector.fromArray(S, x, UU + prev + r).mul(toPp);
+                final FloatVector ng = yg.add(rounder).sub(rounder), np = yp.add(rounder).sub(rounder);
+                worstPg = worstPg.max(yg.sub(ng).abs().reinterpretAsInts());
+                worstPp = worstPp.max(yp.sub(np).abs().reinterpretAsInts());
+                sumPg = sumPg.add(ng);
+                absPg = absPg.add(ng.abs());
+                sumPp = sumPp.add(np);      // u·u ≥ 0 (or NaN, refused): its n are their own magnitudes
+            }
+        }
+        if (units) {
+            final float[] t = scratch.totals;
+            t[0] = sumPg.reduceLanes(VectorOperators.ADD);
+            t[1] = absPg.reduceLanes(VectorOperators.ADD);
+            t[2] = sumPp.reduceLanes(VectorOperators.ADD);
+            scratch.worst[0] = worstPg.reduceLanes(VectorOperators.MAX);
+            scratch.worst[1] = worstPp.reduceLanes(VectorOperators.MAX);
+        }
+    }
+
+    /** [start, to) in the three stages described above, continuing the sums {@code pg} and {@code pp}. */
+    private static void chained(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
+                                long start, long to, SwatsCoefficients c, float pg, float pp, double[] sums, int at, Scratch scratch) {
+        final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
+        final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
+        final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
+        final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
+        final boolean l2 = c.l2(), amsgrad = vMax != null;
+        final float[] ugRing = scratch.ugRing, uuRing = scratch.uuRing;
         final long whole = start + S.loopBound(to - start);
         final long bound = whole - start >= 2L * LANES ? whole : start;    // the pipeline needs two vectors
         if (bound > start) {
