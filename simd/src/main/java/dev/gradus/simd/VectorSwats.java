@@ -144,14 +144,8 @@ final class VectorSwats implements SwatsKernels {
     private static void pipeline(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                  MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] sums, int at) {
         final Scratch scratch = SCRATCH.get();
-        // the first elements in the scalar twin, so that the vector loop starts on a cache line (CacheLines)
-        final long start = Math.min(to, from + CacheLines.elementsToLine(param, from));
-        float pg = 0f, pp = 0f;
-        if (start > from) {
-            scalar(param, grad, m, v, vMax, from, start, c, 0f, 0f, sums, at);
-            pg = (float) sums[at];                  // float sums, widened exactly
-            pp = (float) sums[at + 1];
-        }
+        final long start = toLine(param, grad, m, v, vMax, from, to, c, sums, at);
+        float pg = (float) sums[at], pp = (float) sums[at + 1];    // float sums, widened exactly
         final long whole = start + S.loopBound(to - start);
         final float[] x = scratch.x;
         final int[] looped = scratch.looped;
@@ -191,6 +185,25 @@ final class VectorSwats implements SwatsKernels {
         }
         scratch.threeStagesFrom = block;
         chained(param, grad, m, v, vMax, block, to, c, pg, pp, sums, at, scratch);
+    }
+
+    /** For tests: [from, to) in the three stages alone, as {@link #adam} or {@link #amsgrad} ({@code vMax} non-null). */
+    static void threeStages(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
+                            long from, long to, SwatsCoefficients c, double[] sums, int at) {
+        SwatsKernels.checkSums(sums, at);
+        final long start = toLine(param, grad, m, v, vMax, from, to, c, sums, at);
+        chained(param, grad, m, v, vMax, start, to, c, (float) sums[at], (float) sums[at + 1], sums, at, SCRATCH.get());
+    }
+
+    /**
+     * The first elements in the scalar twin, so that the vector loops start on a cache line ({@link CacheLines}):
+     * returns where they start, with the sums so far in {@code sums[at]} and {@code sums[at + 1]} (0 if none).
+     */
+    private static long toLine(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
+                               long from, long to, SwatsCoefficients c, double[] sums, int at) {
+        final long start = Math.min(to, from + CacheLines.elementsToLine(param, from));
+        scalar(param, grad, m, v, vMax, from, start, c, 0f, 0f, sums, at);
+        return start;
     }
 
     /**

@@ -18,10 +18,12 @@ import static org.quicktheories.QuickTheory.qt;
 
 /**
  * SWATS's default dot products ({@code INDEX_ORDER_FLOAT}), vector ≡ scalar at this JVM's width, at
- * every length up to 1100 and at 300 drawn up to 6000. The vector kernel runs three stages a vector
- * apart and adds each element's products 512 elements after computing them, from a ring of the last
- * 1024; lengths below two vectors skip the pipeline, and each length has its own fill, drain and wrap
- * of the ring. The catalogue's property draws lengths up to 300 and three large ones, so it never
+ * every length up to 1100 and at 300 drawn up to 6000: the kernel as it runs, and its three stages alone
+ * ({@link SwatsTwins#THREE_STAGES}). On these data (products of both signs) the kernel's blocks in whole
+ * units ({@link SwatsWholeUnitBlocksTest}) carry lengths up to a few blocks and hand longer ones to the
+ * three stages; those run a vector apart and add each element's products 512 elements after computing
+ * them, from a ring of the last 1024; lengths below two vectors skip the pipeline, and each length has
+ * its own fill, drain and wrap of the ring. The catalogue's property draws lengths up to 300 and three large ones, so it never
  * reaches most of those cases. On these data (values, moments and gradients spread over several
  * binades) a float sum in another order almost always ends in other bits; the property counts how
  * often the reverse order does, to show that a product added out of turn would be seen.
@@ -44,6 +46,8 @@ class SwatsIndexOrderEquivalenceTest {
                 MemorySegment[] a = buffers(arena, to + r.nextInt(20), r);
                 String what = (amsgrad ? "amsgrad" : "adam") + " n=" + n + " from=" + from + " seed=" + seed;
                 double[] s = SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, C, what);
+                MemorySegment[] again = buffers(arena, to + 20, new SplittableRandom(seed + 1));
+                SwatsTwins.assertSameBits(SwatsTwins.THREE_STAGES, arena, again, from, to, amsgrad, false, C, what + ", three stages");
                 if (n >= 100) {
                     cases.incrementAndGet();
                     float reverse = 0f;                     // the same products, added from the last to the first
@@ -72,8 +76,10 @@ class SwatsIndexOrderEquivalenceTest {
                 int from = r.nextInt(20), to = from + n;
                 try (Arena arena = Arena.ofConfined()) {
                     MemorySegment[] a = buffers(arena, to + r.nextInt(20), r);
-                    SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, C,
-                            (amsgrad ? "amsgrad" : "adam") + " n=" + n + " from=" + from);
+                    String what = (amsgrad ? "amsgrad" : "adam") + " n=" + n + " from=" + from;
+                    SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, C, what);
+                    SwatsTwins.assertSameBits(SwatsTwins.THREE_STAGES, arena, buffers(arena, to + r.nextInt(20), r), from, to,
+                            amsgrad, false, C, what + ", three stages");
                 }
             }
         }
@@ -100,8 +106,13 @@ class SwatsIndexOrderEquivalenceTest {
                 for (int i = 0; i < a[0].byteSize() / 4; i++) {
                     a[0].setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) r.nextGaussian());
                 }
-                SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, l2,
-                        (amsgrad ? "amsgrad" : "adam") + " with weight decay, n=" + n + " from=" + from);
+                String what = (amsgrad ? "amsgrad" : "adam") + " with weight decay, n=" + n + " from=" + from;
+                MemorySegment[] b = new MemorySegment[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    b[i] = arena.allocate(a[i].byteSize(), 64).copyFrom(a[i]);
+                }
+                SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, l2, what);
+                SwatsTwins.assertSameBits(SwatsTwins.THREE_STAGES, arena, b, from, to, amsgrad, false, l2, what + ", three stages");
             }
         }
     }

@@ -13,6 +13,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** One SWATS Adam-phase call of the scalar and the vector kernels on equal buffers, compared bit for bit. */
 final class SwatsTwins {
 
+    /** The vector kernel's Adam and AMSGrad phases in its three stages alone ({@link VectorSwats#threeStages}); nothing else. */
+    static final SwatsKernels THREE_STAGES = new SwatsKernels() {
+        @Override
+        public void adam(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                         long from, long to, SwatsCoefficients c, double[] sums, int at) {
+            VectorSwats.threeStages(param, grad, m, v, null, from, to, c, sums, at);
+        }
+
+        @Override
+        public void amsgrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment vMax,
+                            long from, long to, SwatsCoefficients c, double[] sums, int at) {
+            VectorSwats.threeStages(param, grad, m, v, vMax, from, to, c, sums, at);
+        }
+
+        @Override
+        public void adamFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                   long from, long to, SwatsCoefficients c, double[] sums, int at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void amsgradFixedOrder(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                      MemorySegment vMax, long from, long to, SwatsCoefficients c, double[] sums, int at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void sgdFirst(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void sgdShrinking(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void sgd(MemorySegment param, MemorySegment grad, MemorySegment b, long from, long to, SwatsCoefficients c) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
     private SwatsTwins() {
     }
 
@@ -24,7 +66,12 @@ final class SwatsTwins {
      */
     static double[] assertSameBits(Arena arena, MemorySegment[] a, int from, int to, boolean amsgrad, boolean fixedOrder,
                                     SwatsCoefficients c, String what) {
-        SwatsKernels vector = VectorKernelsAvailable.orSkip().swats();
+        return assertSameBits(VectorKernelsAvailable.orSkip().swats(), arena, a, from, to, amsgrad, fixedOrder, c, what);
+    }
+
+    /** As above, with {@code vector} in the vector kernel's place (e.g. {@link #THREE_STAGES}). */
+    static double[] assertSameBits(SwatsKernels vector, Arena arena, MemorySegment[] a, int from, int to, boolean amsgrad,
+                                    boolean fixedOrder, SwatsCoefficients c, String what) {
         SwatsKernels scalar = Kernels.byName("scalar").swats();
         MemorySegment[] b = new MemorySegment[a.length];
         for (int i = 0; i < a.length; i++) {
