@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Runs {@link StepBench} and {@link ProbeBench} (with SWATS, {@link SwatsSumsBench}: its floor), and unless told not to
+ * Runs {@link StepBench} and {@link ProbeBench} (with SWATS, {@link SwatsSumsBench}: its sums in the plain loop), and unless told not to
  * the gradient transforms of {@link NormBench} ({@link Transform}), {@link ThreadBench},
  * {@link ThreadProbeBench} and {@link MultiTensorBench}, through JMH's API in one run, then the SIMD
  * {@link StepBench} late in a run ({@link #LATE_STEP}, at {@link #LATE_SIZE}) in a second: one fork per

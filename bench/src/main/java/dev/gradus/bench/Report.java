@@ -120,9 +120,9 @@ public final class Report {
                 : "; gradient transforms not run (--no-transforms)";
     }
 
-    /** " + 2 forks of SWATS's sums alone (its floor)", or nothing without SWATS. */
+    /** " + 2 forks of SWATS's sums alone (the plain loop's chains)", or nothing without SWATS. */
     private static String floorCoverage(JmhRun jmh) {
-        return jmh.swatsFloor() ? " + " + jmh.swatsFloorForks() + " fork(s) of SWATS's sums alone (its floor)" : "";
+        return jmh.swatsFloor() ? " + " + jmh.swatsFloorForks() + " fork(s) of SWATS's sums alone (the plain loop's chains)" : "";
     }
 
     /** "; late in a run: 2 rule(s) SIMD at 64K from step 100000 (4 forks)", or nothing when that pass does not run. */

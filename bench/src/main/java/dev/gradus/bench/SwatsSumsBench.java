@@ -17,14 +17,16 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The floor under SWATS's Adam phase with its default sums (spec R18): the two dot products alone,
- * {@code pg ← pg + a_i} and {@code pp ← pp + b_i} for i = 0, 1, … in index order, each addition
- * rounded to float32, over products computed beforehand. Each sum is a chain of dependent additions,
- * so it cannot run faster than one addition's latency per element, whatever the SIMD width or the
- * memory speed; a SWATS step over the same size cannot take less than this. Set against
- * {@link StepBench}'s SWATS and the {@link ProbeBench#copy4r3w} probe in one run, it bounds the SIMD
- * ÷ scalar ratio (scalar time ÷ this) and the share of the roofline (probe time ÷ this) that any
- * kernel keeping R18's bits can reach; the report does so (its table "SWATS's floor"). Score: ns per call.
+ * SWATS's default sums (spec R18) in the plain loop: the two dot products alone, {@code pg ← pg + a_i}
+ * and {@code pp ← pp + b_i} for i = 0, 1, … in index order, each addition rounded to float32, over
+ * products computed beforehand. Each sum is a chain of dependent additions, so the loop cannot run
+ * faster than one addition's latency per element, whatever the SIMD width or the memory speed; the
+ * vector kernel's three stages, which run these chains beside the element pass, cannot take less. Its
+ * blocks in whole units add the same bits without the chains and can, where the sums grow steadily (as
+ * in {@link StepBench}, whose gradient does not change); on products of both signs whose sum stays small
+ * they hand over to the three stages. Set against {@link StepBench}'s SWATS and the
+ * {@link ProbeBench#copy4r3w} probe in one run (the report's table "SWATS's sums in the plain loop"), it
+ * shows which of the two the kernel beat. Score: ns per call.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

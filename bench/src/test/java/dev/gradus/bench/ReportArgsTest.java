@@ -59,7 +59,7 @@ class ReportArgsTest {
         assertEquals(0, without.threadForks() + without.threadProbeForks() + without.multiTensorForks());
         assertEquals(rules * 16 + 16 + 4 + 96 + rules * 2, without.forks());
         assertEquals(0, new JmhRun(Profile.QUICK, List.of("adam", "swats-double"), List.of("scalar", "vector"), true, true).swatsFloorForks(),
-                "the sums alone are the floor of SWATS's default sums only");
+                "the sums alone are measured for SWATS's default sums only");
         assertEquals(0, new JmhRun(Profile.QUICK, all, List.of("scalar"), true, true).lateForks(), "no SIMD kernels, no late pass");
         assertEquals(0, new JmhRun(Profile.QUICK.withSizes(List.of(16_777_216L)), all, List.of("scalar", "vector"), true, true)
                 .lateForks(), "no 64K, no late pass");

@@ -40,12 +40,13 @@ public final class Console {
                 + "their ratio there is the run's noise";
     }
 
-    /** What the SWATS floor table shows, for the console and the page. */
+    /** What the table of SWATS beside its sums in the plain loop shows, for the console and the page. */
     static String swatsFloorWhy() {
-        return "the two dot products alone (SwatsSumsBench on float[]): each a chain of float additions in index order, "
-                + "its default sums and the golden files' bits, so no SWATS step with those bits can take less. SIMD/sums: "
-                + "how far the kernel is from that floor; scalar/sums: the most SIMD/scalar can be with these sums; sums % bw: "
-                + "the share of the probe a step as fast as the sums would reach";
+        return "the two dot products alone in the plain loop (SwatsSumsBench on float[]): each a chain of float additions in "
+                + "index order, its default sums and the golden files' bits, which the kernel's three stages cannot beat; its blocks "
+                + "in whole units add the same bits without the chains where the sums grow steadily, as here. SIMD/sums: below 1 "
+                + "where the kernel beat the chains; scalar/sums: what SIMD/scalar would be at the chains' speed; sums % bw: "
+                + "the share of the probe a step as fast as the chains would reach";
     }
 
     public static void print(ReportData d, PrintStream out) {
@@ -74,7 +75,7 @@ public final class Console {
         }
         if (!d.swatsFloorRows().isEmpty()) {
             out.println();
-            out.println("SWATS's floor (" + swatsFloorWhy() + ")");
+            out.println("SWATS's sums in the plain loop (" + swatsFloorWhy() + ")");
             out.print(text(StepTables.swatsFloor(d.swatsFloorRows())));
         }
         if (!d.late().isEmpty()) {

@@ -109,7 +109,7 @@ public final class HtmlPage {
             table(b, StepTables.transforms(d.transformRows()));
         }
         if (!d.swatsFloorRows().isEmpty()) {
-            b.append("<h3>SWATS's floor</h3>\n");
+            b.append("<h3>SWATS's sums in the plain loop</h3>\n");
             p(b, "SWATS's steps beside " + Console.swatsFloorWhy() + ".");
             table(b, StepTables.swatsFloor(d.swatsFloorRows()));
         }

@@ -61,7 +61,7 @@ public final class StepTables {
                 "SIMD GB/s", "SIMD/scalar"), out);
     }
 
-    /** SWATS's SIMD and scalar steps per size and memory kind beside its floor, the index-order sums alone. */
+    /** SWATS's SIMD and scalar steps per size and memory kind beside its index-order sums alone in the plain loop. */
     public static Table swatsFloor(List<SwatsFloorRow> rows) {
         List<List<String>> out = new ArrayList<>();
         for (SwatsFloorRow r : rows) {

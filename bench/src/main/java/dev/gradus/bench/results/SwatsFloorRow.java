@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SWATS's step at one size and memory kind beside its floor, the index-order sums alone: how far the
- * kernels are from the fastest any kernel with those bits could be, and what that floor leaves of the
- * SIMD ÷ scalar ratio and of the share of the probe.
+ * SWATS's step at one size and memory kind beside its index-order sums alone in the plain loop (named
+ * its floor while every kernel ran those chains; the vector kernel's blocks in whole units now go below
+ * it where the sums grow steadily): how the kernels compare with the chains, and what the chains would
+ * leave of the SIMD ÷ scalar ratio and of the share of the probe.
  *
  * @param floor the sums alone at this size
  * @param step  the report's row of SWATS at this size and memory kind

@@ -235,7 +235,7 @@ class ReportFilesTest {
         Map<String, String> f = ReportFiles.render(Synthetic.withSwatsFloor());
         assertTrue(f.containsKey("swats-floor.csv"), f.keySet().toString());
         String page = f.get("report.html");
-        assertTrue(page.contains("<h3>SWATS's floor</h3>"));
+        assertTrue(page.contains("<h3>SWATS's sums in the plain loop</h3>"));
         // 64K native: sums 0.8, SIMD 1.0, scalar 3.2 ns/element; SIMD/sums 1.25, SIMD/scalar 3.2, scalar/sums 4.
         assertTrue(page.contains("<td>64K</td><td>native</td><td>0.8000</td><td>1.0000</td><td>3.2000</td><td>1.25×</td>"
                 + "<td>3.20×</td><td>4.00×</td>"), page);
@@ -263,7 +263,7 @@ class ReportFilesTest {
         assertEquals(List.of("steps.csv", "probes.csv", "plots.csv", "report.json", "report.html"), List.copyOf(f.keySet()));
         assertFalse(f.get("report.html").contains("Threads and many parameters"));
         assertFalse(f.get("report.html").contains("Late in a run"));
-        assertFalse(f.get("report.html").contains("SWATS's floor"), "no SWATS, no floor table");
+        assertFalse(f.get("report.html").contains("SWATS's sums in the plain loop"), "no SWATS, no table of its sums");
         assertFalse(f.get("report.html").contains("Gradient transforms"), "no transforms, no table");
         assertTrue(f.get("report.json").contains("\"transforms\": []"));
         assertTrue(f.get("report.json").contains("\"swatsFloor\": []"));
