@@ -34,26 +34,24 @@ class SwatsWholeUnitBlocksTest {
     @Test
     void steadySumsStayInWholeUnitsWithTheScalarBits() {
         VectorKernelsAvailable.orSkip();
-        AtomicInteger long_ = new AtomicInteger(), stayed = new AtomicInteger();
+        AtomicInteger long_ = new AtomicInteger();
         qt().withExamples(150).forAll(Generate.range(0, 20000), Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE)).checkAssert((n, seed) -> {
             SplittableRandom r = new SplittableRandom(seed);
             boolean amsgrad = r.nextBoolean(), decay = r.nextBoolean();
             int from = r.nextInt(40), to = from + n;
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment[] a = buffers(arena, to + r.nextInt(20), r, true);
-                SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, decay ? DECAY : PLAIN,
-                        "steady " + (amsgrad ? "amsgrad" : "adam") + (decay ? " with weight decay" : "") + " n=" + n + " from=" + from + " seed=" + seed);
+                String what = "steady " + (amsgrad ? "amsgrad" : "adam") + (decay ? " with weight decay" : "") + " n=" + n
+                        + " from=" + from + " seed=" + seed;
+                SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, decay ? DECAY : PLAIN, what);
+                long left = VectorSwats.threeStagesFrom();
+                assertTrue(to - left < FloatSpecies.SPECIES.length(), what + ": the three stages took over at " + left);
                 if (n >= 4096) {
                     long_.incrementAndGet();
-                    if (to - VectorSwats.threeStagesFrom() < FloatSpecies.SPECIES.length()) {     // no whole vector left to them
-                        stayed.incrementAndGet();
-                    }
                 }
             }
         });
-        System.out.println("[gradus] swats whole-unit blocks @" + FloatSpecies.SPECIES.vectorBitSize() + " bits: "
-                + stayed + " of " + long_ + " steady cases of 4096 or more elements stayed in them");
-        assertTrue(long_.get() > 50 && stayed.get() == long_.get(), "steady sums should stay in whole units: " + stayed + " of " + long_);
+        assertTrue(long_.get() > 50, "cases of 4096 or more elements: " + long_);
     }
 
     @Test
@@ -74,7 +72,7 @@ class SwatsWholeUnitBlocksTest {
     }
 
     /**
-     * θ (small, for weight decay's sake, or 0), g, m, v, vMax over {@code total} floats, g and v spread over
+     * θ (small, for weight decay's sake, with {@code steady}; else 0), g, m, v, vMax over {@code total} floats, g and v spread over
      * four binades, around 2^−6 (u·g larger than u·u) or 2^−12 (about u's size, so that u·g and u·u are alike
      * and their sums' binades often differ by one or two: a sum formed on the other's grid would be accepted
      * wrongly, not only refused); with {@code steady} m has g's sign, so every u·g is negative (u = −ss·m/d),
@@ -91,7 +89,8 @@ class SwatsWholeUnitBlocksTest {
             float g = (float) ((r.nextBoolean() ? 1 : -1) * Math.scalb(1 + r.nextDouble(), scale + r.nextInt(-2, 2)));
             float m = steady ? g * (float) (0.5 + r.nextDouble()) : (float) (r.nextGaussian() * 10 * Math.abs(g));
             float v = g * g * (float) (0.5 + r.nextDouble());
-            s[0].setAtIndex(ValueLayout.JAVA_FLOAT, i, steady ? (float) (r.nextGaussian() * 0.01) : 0f);
+            // weight decay's λ·θ (1e-6) stays far below g (at least 2^−14): g + λ·θ keeps g's sign
+            s[0].setAtIndex(ValueLayout.JAVA_FLOAT, i, steady ? (float) (r.nextGaussian() * 1e-4) : 0f);
             s[1].setAtIndex(ValueLayout.JAVA_FLOAT, i, g);
             s[2].setAtIndex(ValueLayout.JAVA_FLOAT, i, m);
             s[3].setAtIndex(ValueLayout.JAVA_FLOAT, i, v);
