@@ -31,11 +31,11 @@ import java.nio.ByteOrder;
  * whole units of {@code pg}'s and {@code pp}'s ulps (the accumulators are known by then); between blocks
  * {@link IndexOrderSum#settle} adds them, or, where the premise fails (the sum crosses a power of two, a
  * term is a tie), retries the block in chunks of 64 and adds the failing chunks in the plain loop. Zen 5,
- * {@code StepBench -p rule=swats} (whose sums grow steadily), two forks: 64K 23.2 / 28.0 µs ({@code float[]}
- * / native) against the three stages' 34.6 / 32.7 µs and the bare chains' 31.9 ({@code SwatsSumsBench}),
- * 1M 315 / 401 against 558 / 535 µs, 16M 9.0 / 7.1 ms against 8.9 / 9.1 (the {@code float[]} figure
- * varies from fork to fork). Summed in a pass of their own after each block, the whole units took 26–28 µs
- * at 64K and 9.6–10.7 ms at 16M: with nothing else to do, the memory streams stalled. Where more than a
+ * {@code StepBench -p rule=swats} (whose sums grow steadily), three forks: 64K 29.8 / 26.6 µs
+ * ({@code float[]} / native) against the three stages' 34.6 / 32.7 µs and the bare chains' 32.1
+ * ({@code SwatsSumsBench}); 16M 7.0–7.6 / 7.6–9.1 ms a fork against 8.9 / 9.1. Summed in a pass of their
+ * own after each block, the whole units took 26–28 µs at 64K and 9.6–10.7 ms at 16M: with nothing else to
+ * do, the memory streams stalled. Where more than a
  * quarter of the chunks so far took the loop (terms of mixed signs whose sum stays small against them:
  * every chunk fails), the rest of the range goes to the three stages below, whose chains
  * run beside the element pass.
@@ -108,7 +108,11 @@ final class VectorSwats implements SwatsKernels {
     /** Per thread, no allocation per call. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** The products u·g and u·u of a block, or of the last 1024 elements at (element − start) mod 1024 in the three stages, and the count of looped chunks. */
+    /**
+     * {@code x}: the products u·g of two blocks and a region of zeros, {@link #HALF} apart, then the same for u·u from
+     * {@link #UU}; the rings: the three stages' products of the last 1024 elements at (element − start) mod 1024; the
+     * count of looped chunks; the totals and worst errors of a block's whole units; where the three stages took over.
+     */
     private static final class Scratch {
         final float[] x = new float[6 * HALF];
         final float[] ugRing = new float[RING_MASK + 1], uuRing = new float[RING_MASK + 1];
@@ -214,9 +218,10 @@ final class VectorSwats implements SwatsKernels {
      * scratch, to be added later; beside it the whole units (IndexOrderSum) of the previous block's products at
      * {@code prev}, on the grids of {@code pg} and {@code pp}: their sums, the sums of pg's magnitudes and the largest
      * rounding errors, into the scratch's totals and worst, for {@link IndexOrderSum#settle}. A block with no block
-     * before it passes {@link #ZEROS} and its caller ignores the totals: one loop, whatever the calls so far, so that
-     * the JIT's profile cannot prune the units (a run of short calls first, as a benchmark's warm-up, made the loop
-     * compiled without them and then with them 25% slower at 16M: 8.9–9.6 against 6.9–7.4 ms a step, three JVMs each).
+     * before it passes {@link #ZEROS} and its caller ignores the totals: one loop for every block. With a flag that
+     * left the units out for such blocks instead, the JVM's modes fell elsewhere (64K 22.5–23.4 / 26.8–29.0 µs,
+     * 16M 8.3–13.7 / 7.0–7.6 ms a fork, {@code float[]} / native, against 29.2–29.8 / 25.6–26.6 µs and 7.0–7.6 /
+     * 7.6–9.1 ms): its slow cell was slower than the three stages alone, this loop's are not (history, session 29).
      */
     private static void products(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                  MemorySegment vMax, long from, long to, SwatsCoefficients c, Scratch scratch,

@@ -63,7 +63,7 @@ class IndexOrderSumTest {
     @Test
     void settledBlocksHaveTheLoopsBits() {
         VectorKernelsAvailable.orSkip();
-        AtomicLong whole = new AtomicLong(), steadyChunks = new AtomicLong(), steadyLooped = new AtomicLong();
+        AtomicLong settledWhole = new AtomicLong(), steadyChunks = new AtomicLong(), steadyLooped = new AtomicLong();
         qt().withExamples(3000).forAll(Generate.range(0, FAMILIES - 1), Generate.range(0, 1500),
                 Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE)).checkAssert((family, n, seed) -> {
             SplittableRandom r = new SplittableRandom(seed);
@@ -73,10 +73,10 @@ class IndexOrderSumTest {
             float units = IndexOrderSum.toUnits(acc), total = 0f, totalAbs = 0f;
             int worst = 0;
             for (int i = from; i < from + n; i++) {
-                float y = x[i] * units, whole1 = (y + IndexOrderSum.ROUNDER) - IndexOrderSum.ROUNDER;
-                worst = Math.max(worst, Float.floatToRawIntBits(Math.abs(y - whole1)));
-                total += whole1;
-                totalAbs += Math.abs(whole1);
+                float y = x[i] * units, nearest = (y + IndexOrderSum.ROUNDER) - IndexOrderSum.ROUNDER;
+                worst = Math.max(worst, Float.floatToRawIntBits(Math.abs(y - nearest)));
+                total += nearest;
+                totalAbs += Math.abs(nearest);
             }
             int[] looped = {0};
             float expected = IndexOrderSum.loop(acc, x, from, from + n);
@@ -85,14 +85,14 @@ class IndexOrderSumTest {
                     + ", acc " + acc + ", from " + from + ", len " + n + ", seed " + seed + ": " + expected + " against " + actual);
             assertTrue(looped[0] >= 0 && looped[0] <= n / IndexOrderSum.CHUNK, "looped " + looped[0] + " of " + n / IndexOrderSum.CHUNK);
             if (looped[0] == 0 && n >= IndexOrderSum.CHUNK && worst < Float.floatToRawIntBits(0.5f)) {
-                whole.incrementAndGet();
+                settledWhole.incrementAndGet();
             }
             if (family == 0) {
                 steadyChunks.addAndGet(n / IndexOrderSum.CHUNK);
                 steadyLooped.addAndGet(looped[0]);
             }
         });
-        assertTrue(whole.get() > 0, "some blocks should settle whole");
+        assertTrue(settledWhole.get() > 0, "some blocks should settle whole");
         assertTrue(steadyLooped.get() * 2 < steadyChunks.get(), "steady blocks should settle mostly in whole units: "
                 + steadyLooped + " of " + steadyChunks + " chunks in the loop");
     }
