@@ -20,7 +20,7 @@ import static org.quicktheories.QuickTheory.qt;
  * SWATS's float dot products on the vector kernel's first path, blocks whose sums are added in whole
  * units: vector ≡ scalar at this JVM's width where the sums grow steadily (each product of one sign, as
  * while the step descends), so that the path carries the whole range, and where they do not (products of
- * both signs, whose sum stays small against them), so that the kernel leaves it for the three stages. {@link SwatsIndexOrderEquivalenceTest}
+ * both signs whose sum stays near zero), so that the kernel leaves it for the three stages. {@link SwatsIndexOrderEquivalenceTest}
  * covers every short length and the three stages' fill, drain and ring.
  */
 @Tag("vector-width")
@@ -59,7 +59,7 @@ class SwatsWholeUnitBlocksTest {
         VectorKernelsAvailable.orSkip();
         SplittableRandom r = new SplittableRandom(20261207);
         for (int k = 0; k < 40; k++) {
-            int n = 8192 + r.nextInt(8000), from = r.nextInt(40), to = from + n;
+            int n = 16384 + r.nextInt(8000), from = r.nextInt(40), to = from + n;
             boolean amsgrad = r.nextBoolean();
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment[] a = buffers(arena, to + r.nextInt(20), r, false);
@@ -72,12 +72,13 @@ class SwatsWholeUnitBlocksTest {
     }
 
     /**
-     * θ (small, for weight decay's sake, with {@code steady}; else 0), g, m, v, vMax over {@code total} floats, g and v spread over
-     * four binades, around 2^−6 (u·g larger than u·u) or 2^−12 (about u's size, so that u·g and u·u are alike
-     * and their sums' binades often differ by one or two: a sum formed on the other's grid would be accepted
-     * wrongly, not only refused); with {@code steady} m has g's sign, so every u·g is negative (u = −ss·m/d),
-     * else m is ten times g's size and of either sign, so that u·g = −ss·(β1·m + (1 − β1)·g)·g/d drifts too
-     * little to outgrow its terms within the first blocks (a random walk: every chunk's sum fails).
+     * θ (small, for weight decay's sake, with {@code steady}; else 0), g, m, v, vMax over {@code total} floats, g and v
+     * spread over four binades, around 2^−6 (u·g larger than u·u) or 2^−12 (about u's size, so that u·g and u·u are
+     * alike and their sums' binades often differ by one or two: a sum formed on the other's grid would be accepted
+     * wrongly, not only refused). With {@code steady} m has g's sign, so every u·g is negative (u = −ss·m/d). Else
+     * the elements come in pairs of equal g and v and opposite m, m so large (2^30 times g) that β1·m + (1 − β1)·g
+     * rounds to β1·m: the pair's u, and so its u·g, are exact negatives, and pg stays near zero, far below its terms,
+     * so that no chunk of it is ever in whole units (a random walk would outgrow its terms and pass in the end).
      */
     private static MemorySegment[] buffers(Arena arena, int total, SplittableRandom r, boolean steady) {
         MemorySegment[] s = new MemorySegment[5];
@@ -85,16 +86,21 @@ class SwatsWholeUnitBlocksTest {
             s[i] = arena.allocate(4L * total, 64);
         }
         final int scale = r.nextBoolean() ? -6 : -12;
+        float g = 0f, m = 0f, v = 0f;
         for (int i = 0; i < total; i++) {
-            float g = (float) ((r.nextBoolean() ? 1 : -1) * Math.scalb(1 + r.nextDouble(), scale + r.nextInt(-2, 2)));
-            float m = steady ? g * (float) (0.5 + r.nextDouble()) : (float) (r.nextGaussian() * 10 * Math.abs(g));
-            float v = g * g * (float) (0.5 + r.nextDouble());
+            if (steady || i % 2 == 0) {
+                g = (float) ((r.nextBoolean() ? 1 : -1) * Math.scalb(1 + r.nextDouble(), scale + r.nextInt(-2, 2)));
+                m = steady ? g * (float) (0.5 + r.nextDouble()) : g * (float) Math.scalb(1 + r.nextDouble(), 30);
+                v = g * g * (float) (0.5 + r.nextDouble());
+            } else {
+                m = -m;                                             // the pair's second element
+            }
             // weight decay's λ·θ (1e-6) stays far below g (at least 2^−14): g + λ·θ keeps g's sign
             s[0].setAtIndex(ValueLayout.JAVA_FLOAT, i, steady ? (float) (r.nextGaussian() * 1e-4) : 0f);
             s[1].setAtIndex(ValueLayout.JAVA_FLOAT, i, g);
             s[2].setAtIndex(ValueLayout.JAVA_FLOAT, i, m);
             s[3].setAtIndex(ValueLayout.JAVA_FLOAT, i, v);
-            s[4].setAtIndex(ValueLayout.JAVA_FLOAT, i, r.nextBoolean() ? v : 2 * v);
+            s[4].setAtIndex(ValueLayout.JAVA_FLOAT, i, steady && r.nextBoolean() ? 2 * v : v);
         }
         return s;
     }
