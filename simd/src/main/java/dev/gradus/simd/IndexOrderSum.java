@@ -46,7 +46,7 @@ final class IndexOrderSum {
 
     private static final VectorSpecies<Float> S = FloatSpecies.SPECIES;
     private static final VectorSpecies<Integer> I = S.withLanes(int.class);
-    /** Elements of the blocks tried whole: a multiple of every species length. */
+    /** Elements of a chunk, the unit a refused block is retried in: a multiple of twice every species length. */
     static final int CHUNK = 64;
     /** 1.5·2^23: y + this − this is y rounded to an integer (ties to even) for |y| &lt; 2^22. */
     static final float ROUNDER = 0x1.8p23f;

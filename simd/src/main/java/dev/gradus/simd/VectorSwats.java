@@ -175,7 +175,7 @@ final class VectorSwats implements SwatsKernels {
             }
             prev = cur;
             block += BLOCK;
-            // more than a quarter of the chunks so far took the loop (beyond a few power-of-two crossings): the rest
+            // more than a quarter of the chunks so far took the loop (beyond GRACE, a sum's first blocks): the rest
             // in the three stages, whose chains run beside the element pass
             if (looped[0] > (int) ((block - start) / IndexOrderSum.CHUNK) / 2 + GRACE) {
                 chains = true;

@@ -19,9 +19,9 @@ import static org.quicktheories.QuickTheory.qt;
 /**
  * SWATS's default dot products ({@code INDEX_ORDER_FLOAT}), vector ≡ scalar at this JVM's width, at
  * every length up to 1100 and at 300 drawn up to 6000: the kernel as it runs, and its three stages alone
- * ({@link SwatsTwins#THREE_STAGES}). On these data (products of both signs) the kernel's blocks in whole
- * units ({@link SwatsWholeUnitBlocksTest}) carry lengths up to a few blocks and hand longer ones to the
- * three stages; those run a vector apart and add each element's products 512 elements after computing
+ * ({@link SwatsTwins#THREE_STAGES}). The kernel's blocks in whole units ({@link SwatsWholeUnitBlocksTest})
+ * carry these data (products of both signs) until more than about a quarter of the chunks have failed, which
+ * may come late or never, so the three stages are also run alone: they run a vector apart and add each element's products 512 elements after computing
  * them, from a ring of the last 1024; lengths below two vectors skip the pipeline, and each length has
  * its own fill, drain and wrap of the ring. The catalogue's property draws lengths up to 300 and three large ones, so it never
  * reaches most of those cases. On these data (values, moments and gradients spread over several
