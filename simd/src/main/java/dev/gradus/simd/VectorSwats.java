@@ -103,7 +103,7 @@ final class VectorSwats implements SwatsKernels {
      * in the first 1,536 elements of the tests' steady sums (terms over four binades), where 8 handed them over.
      */
     private static final int GRACE = 32;
-    /** A block's products and a pad of 128 bytes, so that the scratch's four regions (u·g and u·u, two blocks each) never lie a multiple of 4 KiB apart, where a load waits on an unrelated store. */
+    /** A block's products and a pad of 128 bytes, so that no two of the scratch's six regions (u·g and u·u: two blocks and the zeros each) lie a multiple of 4 KiB apart, where a load waits on an unrelated store. */
     private static final int HALF = BLOCK + 32;
     /** A region of the scratch never written: the "previous block" of the first block and of the vectors after the last whole block. */
     private static final int ZEROS = 2 * HALF;
