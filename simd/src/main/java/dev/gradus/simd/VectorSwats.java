@@ -26,16 +26,17 @@ import java.nio.ByteOrder;
  * <p><b>Blocks in whole units (tried first).</b> While a float sum stays inside one binade, each addition
  * adds a whole number of the sum's ulps, whatever came before ({@link IndexOrderSum}), so a block's
  * additions can be formed lanewise and added as integers, exactly, with no chain of dependent additions.
- * The range runs in blocks of {@value #BLOCK}: one loop does the element pass of a block in one stage,
- * storing its products to a per-thread scratch, and beside it turns the previous block's products into
- * whole units of {@code pg}'s and {@code pp}'s ulps (the accumulators are known by then); between blocks
- * {@link IndexOrderSum#settle} adds them, or, where the premise fails (the sum crosses a power of two, a
- * term is a tie), retries the block in chunks of 64 and adds the failing chunks in the plain loop. Zen 5,
- * {@code StepBench -p rule=swats} (whose sums grow steadily), three forks: 64K 29.8 / 26.6 µs
- * ({@code float[]} / native) against the three stages' 34.6 / 32.7 µs and the bare chains' 32.1
- * ({@code SwatsSumsBench}); 16M 7.0–7.6 / 7.6–9.1 ms a fork against 8.9 / 9.1. Summed in a pass of their
- * own after each block, the whole units took 26–28 µs at 64K and 9.6–10.7 ms at 16M: with nothing else to
- * do, the memory streams stalled. Where more than a
+ * The range runs in blocks of {@value #BLOCK}: one loop does the element pass of a block in one stage and
+ * beside it turns each vector's products into whole units of {@code pg}'s and {@code pp}'s ulps (the
+ * accumulators are known: the block before was settled), storing the products to a per-thread scratch as
+ * well; after it {@link IndexOrderSum#settled} adds the units, or, where the premise fails (the sum crosses
+ * a power of two, a term is a tie), {@link IndexOrderSum#settle} retries the block from the scratch in
+ * chunks of 64 and adds the failing chunks in the plain loop. Zen 5, {@code StepBench -p rule=swats}
+ * (whose sums grow steadily), session 30, two forks: 64K 27.6 / 26.5 µs ({@code float[]} / native)
+ * against the three stages' 34.6 / 32.7 µs and the bare chains' 32.1 ({@code SwatsSumsBench}); 1M 361 /
+ * 367 µs; 16M 6.5–6.9 ms in every fork of 24 code layouts, where the probe takes 6.1–6.5. Summed in a
+ * pass of their own after each block, the whole units took 26–28 µs at 64K and 9.6–10.7 ms at 16M: with
+ * nothing else to do, the memory streams stalled. Where more than a
  * quarter of the chunks so far took the loop (terms of mixed signs whose sum stays small against them:
  * every chunk fails), the rest of the range goes to the three stages below, whose chains
  * run beside the element pass.
@@ -95,7 +96,7 @@ final class VectorSwats implements SwatsKernels {
     /** Elements between a vector's products and their addition to the sums: a multiple of every species length, at least two vectors (stage C stores a vector's products two iterations after its stage A), at most the ring's 1024. */
     private static final int LAG = 512;
     private static final int RING_MASK = 1023;
-    /** Elements a block: their products are stored, then added in whole units a block later; a multiple of every species length and of {@link IndexOrderSum#CHUNK}. */
+    /** Elements a block, whose sums are settled in whole units after its loop; a multiple of every species length and of {@link IndexOrderSum#CHUNK}. */
     private static final int BLOCK = 512;
     /**
      * Looped chunks allowed beyond a quarter of those tried before the rest goes to the three stages. A steadily
@@ -103,22 +104,18 @@ final class VectorSwats implements SwatsKernels {
      * in the first 1,536 elements of the tests' steady sums (terms over four binades), where 8 handed them over.
      */
     private static final int GRACE = 32;
-    /** A block's products and a pad of 128 bytes, so that no two of the scratch's six regions (u·g and u·u: two blocks and the zeros each) lie a multiple of 4 KiB apart, where a load waits on an unrelated store. */
-    private static final int HALF = BLOCK + 32;
-    /** A region of the scratch never written: the "previous block" of the first block and of the vectors after the last whole block. */
-    private static final int ZEROS = 2 * HALF;
-    /** Where the u·u products start in the scratch (three regions again, the last of them zeros). */
-    private static final int UU = 3 * HALF;
+    /** Where a block's u·u products start in the scratch, after its u·g products. */
+    private static final int UU = BLOCK;
     /** Per thread, no allocation per call. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
-     * {@code x}: the products u·g of two blocks and a region of zeros, {@link #HALF} apart, then the same for u·u from
-     * {@link #UU}; the rings: the three stages' products of the last 1024 elements at (element − start) mod 1024; the
-     * count of looped chunks; the totals and worst errors of a block's whole units; where the three stages took over.
+     * {@code x}: a block's products u·g, then its u·u from {@link #UU}, where the whole units refused it; the rings: the
+     * three stages' products of the last 1024 elements at (element − start) mod 1024; the count of looped chunks; the
+     * totals and worst errors of a block's whole units; where the three stages took over.
      */
     private static final class Scratch {
-        final float[] x = new float[6 * HALF];
+        final float[] x = new float[2 * BLOCK];
         final float[] ugRing = new float[RING_MASK + 1], uuRing = new float[RING_MASK + 1];
         final int[] looped = new int[1], worst = new int[2];
         long threeStagesFrom;
@@ -159,21 +156,22 @@ final class VectorSwats implements SwatsKernels {
         final long whole = start + S.loopBound(to - start);
         final float[] x = scratch.x;
         final int[] looped = scratch.looped;
+        final float[] t = scratch.totals;
+        final int[] w = scratch.worst;
         looped[0] = 0;
-        // whole blocks: the element pass of each, and beside it the whole units of the block before (at prev)
+        // whole blocks, each summed in whole units after its element pass (in chunks from its stored products where they refuse)
         long block = start;
-        int prev = ZEROS;
         boolean chains = false;
         while (block + BLOCK <= whole) {
-            final int cur = prev == 0 ? HALF : 0;
-            products(param, grad, m, v, vMax, block, block + BLOCK, c, scratch, cur, prev, pg, pp);
-            if (prev != ZEROS) {
-                final float[] t = scratch.totals;
-                final int[] w = scratch.worst;
-                pg = IndexOrderSum.settle(pg, w[0], t[0], t[1], x, prev, BLOCK, looped);
-                pp = IndexOrderSum.settle(pp, w[1], t[2], t[2], x, UU + prev, BLOCK, looped);
+            products(param, grad, m, v, vMax, block, block + BLOCK, c, scratch, pg, pp);
+            final float nextPg = IndexOrderSum.settled(pg, w[0], t[0], t[1]), nextPp = IndexOrderSum.settled(pp, w[1], t[2], t[2]);
+            if (nextPg == nextPg && nextPp == nextPp) {
+                pg = nextPg;
+                pp = nextPp;
+            } else {
+                pg = IndexOrderSum.settle(pg, w[0], t[0], t[1], x, 0, BLOCK, looped);
+                pp = IndexOrderSum.settle(pp, w[1], t[2], t[2], x, UU, BLOCK, looped);
             }
-            prev = cur;
             block += BLOCK;
             // more than a quarter of the chunks so far took the loop (beyond GRACE, a sum's first blocks): the rest
             // in the three stages, whose chains run beside the element pass
@@ -182,13 +180,9 @@ final class VectorSwats implements SwatsKernels {
                 break;
             }
         }
-        if (prev != ZEROS) {        // the last whole block's sums, alone
-            pg = IndexOrderSum.add(pg, x, prev, BLOCK, looped);
-            pp = IndexOrderSum.add(pp, x, UU + prev, BLOCK, looped);
-        }
         if (!chains && block < whole) {     // the vectors after the last whole block
             final int len = (int) (whole - block);
-            products(param, grad, m, v, vMax, block, whole, c, scratch, 0, ZEROS, pg, pp);
+            products(param, grad, m, v, vMax, block, whole, c, scratch, pg, pp);
             pg = IndexOrderSum.add(pg, x, 0, len, looped);
             pp = IndexOrderSum.add(pp, x, UU, len, looped);
             block = whole;
@@ -217,19 +211,20 @@ final class VectorSwats implements SwatsKernels {
     }
 
     /**
-     * The element pass over [from, to) (whole vectors) in one stage: θ, m, v (and vMax) written, and each element's
-     * products u·g and u·u stored at {@code cur} + (element − from) and {@code UU + cur} + (element − from) in the
-     * scratch, to be added later; beside it the whole units (IndexOrderSum) of the previous block's products at
-     * {@code prev}, on the grids of {@code pg} and {@code pp}: their sums, the sums of pg's magnitudes and the largest
-     * rounding errors, into the scratch's totals and worst, for {@link IndexOrderSum#settle}. A block with no block
-     * before it passes {@link #ZEROS} and its caller ignores the totals: one loop for every block. With a flag that
-     * left the units out for such blocks instead, the JVM's modes fell elsewhere (64K 22.5–23.4 / 26.8–29.0 µs,
-     * 16M 8.3–13.7 / 7.0–7.6 ms a fork, {@code float[]} / native, against 29.2–29.8 / 25.6–26.6 µs and 7.0–7.6 /
-     * 7.6–9.1 ms): its slow cell was slower than the three stages alone, this loop's are not (history, session 29).
+     * The element pass over [from, to) (whole vectors) in one stage: θ, m, v (and vMax) written, each element's
+     * products u·g and u·u stored at the scratch's 0 and {@link #UU} (for a block the whole units refuse), and beside
+     * it the products as whole units (IndexOrderSum) of {@code pg}'s and {@code pp}'s ulps: their sums, the sum of pg's
+     * magnitudes and the largest rounding errors, into the scratch's totals and worst, for
+     * {@link IndexOrderSum#settled}. A vector's units are formed in the next iteration, from registers: formed at
+     * once, their operations waited on the division and filled the scheduler (64K 28.7–33.5 µs against 26.5–27.6);
+     * formed a block later from the scratch, as until session 30, the loads raced the streams' pending stores and the
+     * scratch's place in the heap set the speed at 16M (6.8 to 14.2 ms in one JVM as it moved; history, session 30).
+     * The stores keep the loop too long for C2 to unroll; unrolled (the products not stored) it ran at 16M at 8.5–9.5
+     * ms against 6.6–6.7.
      */
     private static void products(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                  MemorySegment vMax, long from, long to, SwatsCoefficients c, Scratch scratch,
-                                 int cur, int prev, float pg, float pp) {
+                                 float pg, float pp) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
@@ -239,7 +234,7 @@ final class VectorSwats implements SwatsKernels {
         final FloatVector rounder = FloatVector.broadcast(S, IndexOrderSum.ROUNDER);
         final boolean l2 = c.l2(), amsgrad = vMax != null;
         final float[] x = scratch.x;
-        FloatVector sumPg = FloatVector.zero(S), absPg = sumPg, sumPp = sumPg;
+        FloatVector sumPg = FloatVector.zero(S), absPg = sumPg, sumPp = sumPg, ugBefore = sumPg, uuBefore = sumPg;
         IntVector worstPg = IntVector.zero(I), worstPp = worstPg;
         for (long e = from; e < to; e += LANES) {
             final long o = e * Float.BYTES;
@@ -266,20 +261,31 @@ final class VectorSwats implements SwatsKernels {
             final FloatVector u = mi.div(d).mul(negStep);
             // θ ← θ + u
             p.add(u).intoMemorySegment(param, o, NATIVE);
-            // pg ← pg + u·g, in index order (the product now, the addition a block later)
-            u.mul(g).intoArray(x, cur + r);
+            // pg ← pg + u·g, in index order (the product now, its addition in whole units below or in the scratch)
+            final FloatVector ug = u.mul(g);
+            ug.intoArray(x, r);
             // pp ← pp + u·u, in index order
-            u.mul(u).intoArray(x, UU + cur + r);
-            // the previous block's products as n = rint(x/G) units of the sums' ulps, and |x/G − n| as bits
-            final FloatVector yg = FloatVector.fromArray(S, x, prev + r).mul(toPg);
-            final FloatVector yp = FloatVector.fromArray(S, x, UU + prev + r).mul(toPp);
+            final FloatVector uu = u.mul(u);
+            uu.intoArray(x, UU + r);
+            // the vector before's products (zeros before the first) as n = rint(x/G) units of the sums' ulps, and |x/G − n| as bits
+            final FloatVector yg = ugBefore.mul(toPg), yp = uuBefore.mul(toPp);
             final FloatVector ng = yg.add(rounder).sub(rounder), np = yp.add(rounder).sub(rounder);
             worstPg = worstPg.max(yg.sub(ng).abs().reinterpretAsInts());
             worstPp = worstPp.max(yp.sub(np).abs().reinterpretAsInts());
             sumPg = sumPg.add(ng);
             absPg = absPg.add(ng.abs());
             sumPp = sumPp.add(np);      // u·u ≥ 0 (or NaN, refused): its n are their own magnitudes
+            ugBefore = ug;
+            uuBefore = uu;
         }
+        // the last vector's products in whole units, as in the loop
+        final FloatVector yg = ugBefore.mul(toPg), yp = uuBefore.mul(toPp);
+        final FloatVector ng = yg.add(rounder).sub(rounder), np = yp.add(rounder).sub(rounder);
+        worstPg = worstPg.max(yg.sub(ng).abs().reinterpretAsInts());
+        worstPp = worstPp.max(yp.sub(np).abs().reinterpretAsInts());
+        sumPg = sumPg.add(ng);
+        absPg = absPg.add(ng.abs());
+        sumPp = sumPp.add(np);
         final float[] t = scratch.totals;
         t[0] = sumPg.reduceLanes(VectorOperators.ADD);
         t[1] = absPg.reduceLanes(VectorOperators.ADD);
