@@ -13,6 +13,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * org.bytedeco:javacpp:1.5.8:linux-x86_64 and org.slf4j:slf4j-simple:1.7.36, run
  * `mvn dependency:build-classpath -Dmdep.outputFile=cp.txt`, then from there
  *   java -cp "$(cat cp.txt)" /path/to/gradus/bench/peers/Nd4jAdam.java [sizes, comma-separated]
+ * ({@code OMP_NUM_THREADS=1} in the environment runs it on one thread; it prints the count it uses.)
  * Per step: the updater turns the gradient into the update in place (m, v and the update, its native
  * loop on ND4J's default threads), then the parameter subtracts it. The gradient array is refilled from
  * a fixed copy first, outside the timing, so every step sees the same gradient. Best of 7 timings of
