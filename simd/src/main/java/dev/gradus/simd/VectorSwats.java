@@ -32,9 +32,9 @@ import java.nio.ByteOrder;
  * well; after it {@link IndexOrderSum#settled} adds the units, or, where the premise fails (the sum crosses
  * a power of two, a term is a tie), {@link IndexOrderSum#settle} retries the block from the scratch in
  * chunks of 64 and adds the failing chunks in the plain loop. Zen 5, {@code StepBench -p rule=swats}
- * (whose sums grow steadily), session 30, two forks: 64K 27.6 / 26.5 µs ({@code float[]} / native)
- * against the three stages' 34.6 / 32.7 µs and the bare chains' 32.1 ({@code SwatsSumsBench}); 1M 361 /
- * 367 µs; 16M 6.5–6.9 ms in every fork of 24 code layouts, where the probe takes 6.1–6.5. Summed in a
+ * (whose sums grow steadily), session 30, two forks: 64K 25.3 / 24.9 µs ({@code float[]} / native)
+ * against the three stages' 34.6 / 32.7 µs and the bare chains' 31.8 ({@code SwatsSumsBench}); 1M 358 /
+ * 375 µs; 16M 6.7 / 6.7 ms, 6.5–6.9 in every fork of 24 code layouts, where the probe takes 6.1–6.5. Summed in a
  * pass of their own after each block, the whole units took 26–28 µs at 64K and 9.6–10.7 ms at 16M: with
  * nothing else to do, the memory streams stalled. Where more than a
  * quarter of the chunks so far took the loop (terms of mixed signs whose sum stays small against them:
@@ -216,11 +216,11 @@ final class VectorSwats implements SwatsKernels {
      * it the products as whole units (IndexOrderSum) of {@code pg}'s and {@code pp}'s ulps: their sums, the sum of pg's
      * magnitudes and the largest rounding errors, into the scratch's totals and worst, for
      * {@link IndexOrderSum#settled}. A vector's units are formed in the next iteration, from registers: formed at
-     * once, their operations waited on the division and filled the scheduler (64K 28.7–33.5 µs against 26.5–27.6);
+     * once, their operations waited on the division and filled the scheduler (64K 33.5 / 28.7 µs against 25.3 / 24.9);
      * formed a block later from the scratch, as until session 30, the loads raced the streams' pending stores and the
      * scratch's place in the heap set the speed at 16M (6.8 to 14.2 ms in one JVM as it moved; history, session 30).
      * The stores keep the loop too long for C2 to unroll; unrolled (the products not stored) it ran at 16M at 8.5–9.5
-     * ms against 6.6–6.7.
+     * ms against 6.7.
      */
     private static void products(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                                  MemorySegment vMax, long from, long to, SwatsCoefficients c, Scratch scratch,
