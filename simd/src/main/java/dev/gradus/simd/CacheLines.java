@@ -22,10 +22,19 @@ final class CacheLines {
 
     /** Elements from element {@code from} of {@code s} to the next line (0 to 15; 0 if the floats are not 4-byte aligned). */
     static long elementsToLine(MemorySegment s, long from) {
-        long at = s.address() + (s.isNative() ? 0 : ASSUMED_ARRAY_DATA_OFFSET) + from * Float.BYTES;
+        long at = address(s, from);
         if ((at & (Float.BYTES - 1)) != 0) {
             return 0;
         }
         return ((LINE - (at & (LINE - 1))) & (LINE - 1)) / Float.BYTES;
+    }
+
+    /** Bytes from the last multiple of {@code period} (a power of two) to element {@code from} of {@code s}, as above for a heap segment. */
+    static long bytesPast(MemorySegment s, long from, long period) {
+        return address(s, from) & (period - 1);
+    }
+
+    private static long address(MemorySegment s, long from) {
+        return s.address() + (s.isNative() ? 0 : ASSUMED_ARRAY_DATA_OFFSET) + from * Float.BYTES;
     }
 }

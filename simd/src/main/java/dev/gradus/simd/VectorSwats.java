@@ -106,6 +106,12 @@ final class VectorSwats implements SwatsKernels {
     private static final int GRACE = 32;
     /** Where a block's u·u products start in the scratch, after its u·g products. */
     private static final int UU = BLOCK;
+    /**
+     * Where within 256 bytes the blocks after the first start (θ's address): on a multiple of 256 the 16M step took
+     * 9.2–9.8 ms, 128 bytes past one 6.3–6.9 (as 64 or 192 past), native memory at every page offset tried (history,
+     * session 30). The first block is shortened to get there.
+     */
+    private static final long BLOCK_PHASE = 128, PHASE_PERIOD = 256;
     /** Per thread, no allocation per call. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -159,20 +165,25 @@ final class VectorSwats implements SwatsKernels {
         final float[] t = scratch.totals;
         final int[] w = scratch.worst;
         looped[0] = 0;
-        // whole blocks, each summed in whole units after its element pass (in chunks from its stored products where they refuse)
+        // whole blocks, each summed in whole units after its element pass (in chunks from its stored products where they
+        // refuse); the first one shorter, so that the others start BLOCK_PHASE past a multiple of PHASE_PERIOD bytes
         long block = start;
         boolean chains = false;
-        while (block + BLOCK <= whole) {
-            products(param, grad, m, v, vMax, block, block + BLOCK, c, scratch, pg, pp);
+        final int shorter = (int) (Math.floorMod(CacheLines.bytesPast(param, start, PHASE_PERIOD) - BLOCK_PHASE, PHASE_PERIOD) / Float.BYTES);
+        // whole vectors: past the prologue θ starts on a line, unless its floats are not 4-byte aligned
+        int size = BLOCK - (shorter - shorter % LANES);
+        while (block + size <= whole) {
+            products(param, grad, m, v, vMax, block, block + size, c, scratch, pg, pp);
             final float nextPg = IndexOrderSum.settled(pg, w[0], t[0], t[1]), nextPp = IndexOrderSum.settled(pp, w[1], t[2], t[2]);
             if (nextPg == nextPg && nextPp == nextPp) {
                 pg = nextPg;
                 pp = nextPp;
             } else {
-                pg = IndexOrderSum.settle(pg, w[0], t[0], t[1], x, 0, BLOCK, looped);
-                pp = IndexOrderSum.settle(pp, w[1], t[2], t[2], x, UU, BLOCK, looped);
+                pg = IndexOrderSum.settle(pg, w[0], t[0], t[1], x, 0, size, looped);
+                pp = IndexOrderSum.settle(pp, w[1], t[2], t[2], x, UU, size, looped);
             }
-            block += BLOCK;
+            block += size;
+            size = BLOCK;
             // more than a quarter of the chunks so far took the loop (beyond GRACE, a sum's first blocks): the rest
             // in the three stages, whose chains run beside the element pass
             if (looped[0] > (int) ((block - start) / IndexOrderSum.CHUNK) / 2 + GRACE) {

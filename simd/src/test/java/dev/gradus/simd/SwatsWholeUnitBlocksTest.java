@@ -54,6 +54,30 @@ class SwatsWholeUnitBlocksTest {
         assertTrue(long_.get() > 50, "cases of 4096 or more elements: " + long_);
     }
 
+    /**
+     * θ at every 4-byte place within 256 bytes of a 256-byte boundary (the kernel shortens its first block by up to
+     * 63 elements to start the others 128 bytes past one), the other buffers where they fall: the same bits, in whole
+     * units, whatever the first block's length.
+     */
+    @Test
+    void everyPlaceOfTheBlocksWithTheScalarBits() {
+        VectorKernelsAvailable.orSkip();
+        SplittableRandom r = new SplittableRandom(20261208);
+        for (int offset = 0; offset < 256; offset += Float.BYTES) {
+            int n = 1500 + r.nextInt(1500), from = r.nextInt(40), to = from + n;
+            boolean amsgrad = r.nextBoolean();
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment[] a = buffers(arena, to + r.nextInt(20), r, true);
+                MemorySegment placed = arena.allocate(a[0].byteSize() + 256, 256).asSlice(offset, a[0].byteSize());
+                a[0] = placed.copyFrom(a[0]);
+                String what = "θ " + offset + " bytes past 256 " + (amsgrad ? "amsgrad" : "adam") + " n=" + n + " from=" + from;
+                SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, PLAIN, what);
+                long left = VectorSwats.threeStagesFrom();
+                assertTrue(to - left < FloatSpecies.SPECIES.length(), what + ": the three stages took over at " + left);
+            }
+        }
+    }
+
     @Test
     void sumsOfBothSignsLeaveForTheThreeStagesWithTheScalarBits() {
         VectorKernelsAvailable.orSkip();
