@@ -56,7 +56,7 @@ class SwatsWholeUnitBlocksTest {
 
     /**
      * θ at every 4-byte place within 256 bytes of a 256-byte boundary (the kernel shortens its first block by up to
-     * 63 elements to start the others 128 bytes past one), the other buffers where they fall: the same bits, in whole
+     * 48 elements to start the others 128 bytes past one), the other buffers where they fall: the same bits, in whole
      * units, whatever the first block's length.
      */
     @Test
