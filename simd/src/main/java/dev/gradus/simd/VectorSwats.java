@@ -108,7 +108,7 @@ final class VectorSwats implements SwatsKernels {
     private static final int UU = BLOCK;
     /**
      * Where within 256 bytes the blocks after the first start (θ's address): on a multiple of 256 the 16M step took
-     * 9.2–9.8 ms, 128 bytes past one 6.3–6.9 (as 64 or 192 past), native memory at every page offset tried (history,
+     * 9.0–9.8 ms, 128 bytes past one 6.3–6.9 (as 64 or 192 past), native memory at every page offset tried (history,
      * session 30). The first block is shortened to get there.
      */
     private static final long BLOCK_PHASE = 128, PHASE_PERIOD = 256;
