@@ -80,13 +80,8 @@ final class IndexOrderSum {
      * {@code totalAbs} the sums of the n and of their magnitudes. The sum if they pass, else the block in chunks.
      */
     static float settle(float acc, int worst, float total, float totalAbs, float[] x, int from, int len, int[] looped) {
-        final float sum = settled(acc, worst, total, totalAbs);
+        final float sum = worst < HALF_BITS ? wholeUnits(acc, total, totalAbs) : Float.NaN;
         return sum == sum ? sum : inChunks(acc, x, from, len, looped);
-    }
-
-    /** As {@link #settle} without the terms: the sum if the block's whole units pass, else NaN. */
-    static float settled(float acc, int worst, float total, float totalAbs) {
-        return worst < HALF_BITS ? wholeUnits(acc, total, totalAbs) : Float.NaN;
     }
 
     /** The block in chunks of {@link #CHUNK} on the grid where they pass, the rest in the loop (counted in {@code looped[0]}). */

@@ -29,10 +29,10 @@ import java.nio.ByteOrder;
  * The range runs in blocks of {@value #BLOCK}: one loop does the element pass of a block in one stage and
  * beside it turns each vector's products into whole units of {@code pg}'s and {@code pp}'s ulps (the
  * accumulators are known: the block before was settled), storing the products to a per-thread scratch as
- * well; after it {@link IndexOrderSum#settled} adds the units, or, where the premise fails (the sum crosses
- * a power of two, a term is a tie), {@link IndexOrderSum#settle} retries the block from the scratch in
- * chunks of 64 and adds the failing chunks in the plain loop. Zen 5, {@code StepBench -p rule=swats}
- * (whose sums grow steadily), session 30, two forks: 64K 25.3 / 24.9 µs ({@code float[]} / native)
+ * well; after it {@link IndexOrderSum#settle} adds the units, or, where the premise fails (the sum crosses
+ * a power of two, a term is a tie), retries the block from the scratch in chunks of 64 and adds the
+ * failing chunks in the plain loop. Zen 5, {@code StepBench -p rule=swats} (whose sums grow steadily),
+ * session 30, two forks: 64K 25.3 / 24.9 µs ({@code float[]} / native)
  * against the three stages' 34.6 / 32.7 µs and the bare chains' 31.8 ({@code SwatsSumsBench}); 1M 358 /
  * 375 µs; 16M 6.7 / 6.7 ms, 6.5–6.9 in every fork of 24 code layouts, where the probe takes 6.1–6.5. Summed in a
  * pass of their own after each block, the whole units took 26–28 µs at 64K and 9.6–10.7 ms at 16M: with
@@ -174,14 +174,8 @@ final class VectorSwats implements SwatsKernels {
         int size = BLOCK - (shorter - shorter % LANES);
         while (block + size <= whole) {
             products(param, grad, m, v, vMax, block, block + size, c, scratch, pg, pp);
-            final float nextPg = IndexOrderSum.settled(pg, w[0], t[0], t[1]), nextPp = IndexOrderSum.settled(pp, w[1], t[2], t[2]);
-            if (nextPg == nextPg && nextPp == nextPp) {
-                pg = nextPg;
-                pp = nextPp;
-            } else {
-                pg = IndexOrderSum.settle(pg, w[0], t[0], t[1], x, 0, size, looped);
-                pp = IndexOrderSum.settle(pp, w[1], t[2], t[2], x, UU, size, looped);
-            }
+            pg = IndexOrderSum.settle(pg, w[0], t[0], t[1], x, 0, size, looped);
+            pp = IndexOrderSum.settle(pp, w[1], t[2], t[2], x, UU, size, looped);
             block += size;
             size = BLOCK;
             // more than a quarter of the chunks so far took the loop (beyond GRACE, a sum's first blocks): the rest
@@ -226,7 +220,7 @@ final class VectorSwats implements SwatsKernels {
      * products u·g and u·u stored at the scratch's 0 and {@link #UU} (for a block the whole units refuse), and beside
      * it the products as whole units (IndexOrderSum) of {@code pg}'s and {@code pp}'s ulps: their sums, the sum of pg's
      * magnitudes and the largest rounding errors, into the scratch's totals and worst, for
-     * {@link IndexOrderSum#settled}. A vector's units are formed in the next iteration, from registers: formed at
+     * {@link IndexOrderSum#settle}. A vector's units are formed in the next iteration, from registers: formed at
      * once, their operations waited on the division and filled the scheduler (64K 33.5 / 28.7 µs against 25.3 / 24.9);
      * formed a block later from the scratch, as until session 30, the loads raced the streams' pending stores and the
      * scratch's place in the heap set the speed at 16M (6.8 to 14.2 ms in one JVM as it moved; history, session 30).
