@@ -107,10 +107,7 @@ class SwatsIndexOrderEquivalenceTest {
                     a[0].setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) r.nextGaussian());
                 }
                 String what = (amsgrad ? "amsgrad" : "adam") + " with weight decay, n=" + n + " from=" + from;
-                MemorySegment[] b = new MemorySegment[a.length];
-                for (int i = 0; i < a.length; i++) {
-                    b[i] = arena.allocate(a[i].byteSize(), 64).copyFrom(a[i]);
-                }
+                MemorySegment[] b = SwatsTwins.copies(arena, a);
                 SwatsTwins.assertSameBits(arena, a, from, to, amsgrad, false, l2, what);
                 SwatsTwins.assertSameBits(SwatsTwins.THREE_STAGES, arena, b, from, to, amsgrad, false, l2, what + ", three stages");
             }

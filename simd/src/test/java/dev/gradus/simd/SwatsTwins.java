@@ -73,10 +73,7 @@ final class SwatsTwins {
     static double[] assertSameBits(SwatsKernels vector, Arena arena, MemorySegment[] a, int from, int to, boolean amsgrad,
                                     boolean fixedOrder, SwatsCoefficients c, String what) {
         SwatsKernels scalar = Kernels.byName("scalar").swats();
-        MemorySegment[] b = new MemorySegment[a.length];
-        for (int i = 0; i < a.length; i++) {
-            b[i] = arena.allocate(a[i].byteSize(), 64).copyFrom(a[i]);
-        }
+        MemorySegment[] b = copies(arena, a);
         double[] s = call(scalar, a, from, to, amsgrad, fixedOrder, c);
         double[] v = call(vector, b, from, to, amsgrad, fixedOrder, c);
         assertEquals(Double.doubleToLongBits(s[0]), Double.doubleToLongBits(v[0]), what + ": pg");
@@ -85,6 +82,15 @@ final class SwatsTwins {
             Bits.assertClose(Bits.floats(a[i]), Bits.floats(b[i]), 0, what + ": buffer " + i);
         }
         return s;
+    }
+
+    /** Copies of {@code a}'s buffers, 64-byte aligned, in {@code arena}. */
+    static MemorySegment[] copies(Arena arena, MemorySegment[] a) {
+        MemorySegment[] b = new MemorySegment[a.length];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = arena.allocate(a[i].byteSize(), 64).copyFrom(a[i]);
+        }
+        return b;
     }
 
     /** One call of {@code k}; its sums written at index 1 of a 3-element array (so a kernel writing at 0 would fail). */
