@@ -35,6 +35,15 @@ public final class Kernels {
      * width is refused.
      */
     public static final String EMULATED_PROPERTY = "gradus.simd.emulated";
+    /**
+     * Elements from which a vector kernel runs its range two vectors an iteration, in a loop the JIT does not
+     * unroll further: on the machine measured, the unrolled one-vector loop streamed from memory at one of
+     * two speeds depending on where the JIT placed it, and the two-vector loop at the faster one, while in the
+     * caches it was the slower of the two. An integer ≥ 0 (0: every range); default 2,097,152 (four streams of
+     * 8 MiB fill a 32 MiB L3). Any other value refuses the vector kernels with the reason. The same floats
+     * either way.
+     */
+    public static final String PAIRED_FROM_PROPERTY = "gradus.simd.pairedFrom";
 
     private static final System.Logger LOG = System.getLogger("dev.gradus.kernels");
 

@@ -32,7 +32,8 @@ public final class VectorUpdateKernels implements UpdateKernels {
     }
 
     static String problem() {
-        return FloatSpecies.problem();
+        String species = FloatSpecies.problem();
+        return species != null ? species : PairedLoop.problem();
     }
 
     @Override
