@@ -10,6 +10,9 @@ import dev.gradus.kernel.Kernels;
  * where in the code cache it landed; the two-vector loop at the faster one wherever it lands. In the caches
  * over {@code float[]} the two-vector loop is 6–13% slower, so it runs only over ranges of at least {@link
  * #FROM} elements ({@value Kernels#PAIRED_FROM_PROPERTY}); the one-vector loop finishes the range.
+ * The kernels whose 16M steps met a slow placement use it: Adam and AMSGrad, AdaBound and AMSBound, Yogi,
+ * and RMSprop without momentum or centring. Over native memory it cost AdaBound 8% against its usual
+ * placement ({@code docs/performance-history.md}, session 31).
  */
 final class PairedLoop {
 

@@ -29,14 +29,15 @@ final class VectorAdaBound implements AdaBoundKernels {
     @Override
     public void adaBound(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                          long from, long to, AdaBoundCoefficients c) {
+        final long start = PairedLoop.runs(from, to) ? adaBoundPaired(param, grad, m, v, from, to, c) : from;
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), ss = FloatVector.broadcast(S, c.stepSize());
         final FloatVector lb = FloatVector.broadcast(S, c.lowerBound()), ub = FloatVector.broadcast(S, c.upperBound());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
         final boolean l2 = c.l2(), blendClamp = ConstantBounds.blendable(c.lowerBound()) && ConstantBounds.blendable(c.upperBound());
-        final long bound = from + S.loopBound(to - from);
-        long i = from;
+        final long bound = start + S.loopBound(to - start);
+        long i = start;
         for (; i < bound; i += S.length()) {
             final long o = i * Float.BYTES;
             FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
@@ -60,17 +61,53 @@ final class VectorAdaBound implements AdaBoundKernels {
         ScalarAdaBound.adaBoundRangeSegments(param, grad, m, v, i, to, c);
     }
 
-    @Override
-    public void amsBound(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                         MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
+    /** {@link #adaBound} over whole pairs of vectors from {@code from} ({@link PairedLoop}); returns the element after them. */
+    static long adaBoundPaired(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                               long from, long to, AdaBoundCoefficients c) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), ss = FloatVector.broadcast(S, c.stepSize());
         final FloatVector lb = FloatVector.broadcast(S, c.lowerBound()), ub = FloatVector.broadcast(S, c.upperBound());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
         final boolean l2 = c.l2(), blendClamp = ConstantBounds.blendable(c.lowerBound()) && ConstantBounds.blendable(c.upperBound());
-        final long bound = from + S.loopBound(to - from);
-        long i = from;
+        final long end = PairedLoop.endByte(from, to);
+        for (long at = from * Float.BYTES; at < end; at += PairedLoop.STRIDE) {
+            for (int k = 0; k < 2; k++) {
+                final long o = at + k * PairedLoop.VECTOR;
+                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+                // g ← g + ⟨λ⟩·θ
+                if (l2) g = g.add(wd.mul(p));
+                // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+                FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+                // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+                FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+                // d ← √v + ⟨eps⟩
+                FloatVector d = vi.sqrt().add(eps);
+                // η ← min(max(⟨ss⟩ / d, ⟨lb⟩), ⟨ub⟩)
+                FloatVector eta = clamp(ss.div(d), lb, ub, blendClamp);
+                // θ ← θ − η·m
+                p = p.sub(eta.mul(mi));
+                mi.intoMemorySegment(m, o, NATIVE);
+                vi.intoMemorySegment(v, o, NATIVE);
+                p.intoMemorySegment(param, o, NATIVE);
+            }
+        }
+        return end / Float.BYTES;
+    }
+
+    @Override
+    public void amsBound(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                         MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
+        final long start = PairedLoop.runs(from, to) ? amsBoundPaired(param, grad, m, v, vMax, from, to, c) : from;
+        final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
+        final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
+        final FloatVector eps = FloatVector.broadcast(S, c.eps()), ss = FloatVector.broadcast(S, c.stepSize());
+        final FloatVector lb = FloatVector.broadcast(S, c.lowerBound()), ub = FloatVector.broadcast(S, c.upperBound());
+        final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
+        final boolean l2 = c.l2(), blendClamp = ConstantBounds.blendable(c.lowerBound()) && ConstantBounds.blendable(c.upperBound());
+        final long bound = start + S.loopBound(to - start);
+        long i = start;
         for (; i < bound; i += S.length()) {
             final long o = i * Float.BYTES;
             FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
@@ -95,6 +132,44 @@ final class VectorAdaBound implements AdaBoundKernels {
             p.intoMemorySegment(param, o, NATIVE);
         }
         ScalarAdaBound.amsBoundRangeSegments(param, grad, m, v, vMax, i, to, c);
+    }
+
+    /** {@link #amsBound} over whole pairs of vectors from {@code from} ({@link PairedLoop}); returns the element after them. */
+    static long amsBoundPaired(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                               MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
+        final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
+        final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
+        final FloatVector eps = FloatVector.broadcast(S, c.eps()), ss = FloatVector.broadcast(S, c.stepSize());
+        final FloatVector lb = FloatVector.broadcast(S, c.lowerBound()), ub = FloatVector.broadcast(S, c.upperBound());
+        final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
+        final boolean l2 = c.l2(), blendClamp = ConstantBounds.blendable(c.lowerBound()) && ConstantBounds.blendable(c.upperBound());
+        final long end = PairedLoop.endByte(from, to);
+        for (long at = from * Float.BYTES; at < end; at += PairedLoop.STRIDE) {
+            for (int k = 0; k < 2; k++) {
+                final long o = at + k * PairedLoop.VECTOR;
+                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+                // g ← g + ⟨λ⟩·θ
+                if (l2) g = g.add(wd.mul(p));
+                // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+                FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+                // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+                FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+                // vMax ← max(vMax, v)
+                FloatVector vm = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(vi);
+                // d ← √vMax + ⟨eps⟩
+                FloatVector d = vm.sqrt().add(eps);
+                // η ← min(max(⟨ss⟩ / d, ⟨lb⟩), ⟨ub⟩)
+                FloatVector eta = clamp(ss.div(d), lb, ub, blendClamp);
+                // θ ← θ − η·m
+                p = p.sub(eta.mul(mi));
+                mi.intoMemorySegment(m, o, NATIVE);
+                vi.intoMemorySegment(v, o, NATIVE);
+                vm.intoMemorySegment(vMax, o, NATIVE);
+                p.intoMemorySegment(param, o, NATIVE);
+            }
+        }
+        return end / Float.BYTES;
     }
 
     /** min(max(x, lb), ub) with Java's max and min; see the class comment. */
