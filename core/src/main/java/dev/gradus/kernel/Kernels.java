@@ -36,14 +36,13 @@ public final class Kernels {
      */
     public static final String EMULATED_PROPERTY = "gradus.simd.emulated";
     /**
-     * Elements from which a vector kernel runs its range two vectors an iteration, in a loop the JIT does not
-     * unroll further: on the machine measured, the unrolled one-vector loop streamed from memory at one of
-     * two speeds depending on where the JIT placed it, and the two-vector loop at the faster one, while in the
-     * caches it was the slower of the two. An integer ≥ 0 (0: every range); default 2,097,152 (four streams of
-     * 8 MiB fill a 32 MiB L3). Any other value refuses the vector kernels with the reason. The same floats
-     * either way.
+     * Elements from which a vector kernel runs its range in a loop the JIT does not unroll: on the machine
+     * measured, the unrolled loops streamed from memory at one of two speeds depending on where the JIT
+     * placed them, and the loop that is not unrolled at the faster one, while in the caches it was no faster
+     * and keeps bounds checks. An integer ≥ 0 (0: every range); default 2,097,152 (four streams of 8 MiB fill
+     * a 32 MiB L3). Any other value refuses the vector kernels with the reason. The same floats either way.
      */
-    public static final String PAIRED_FROM_PROPERTY = "gradus.simd.pairedFrom";
+    public static final String STREAMING_FROM_PROPERTY = "gradus.simd.streamingFrom";
 
     private static final System.Logger LOG = System.getLogger("dev.gradus.kernels");
 

@@ -29,7 +29,7 @@ final class VectorAdaBound implements AdaBoundKernels {
     @Override
     public void adaBound(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                          long from, long to, AdaBoundCoefficients c) {
-        final long start = PairedLoop.runs(from, to) ? adaBoundPaired(param, grad, m, v, from, to, c) : from;
+        final long start = StreamingLoop.runs(from, to) ? adaBoundStreaming(param, grad, m, v, from, to, c) : from;
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), ss = FloatVector.broadcast(S, c.stepSize());
@@ -61,45 +61,43 @@ final class VectorAdaBound implements AdaBoundKernels {
         ScalarAdaBound.adaBoundRangeSegments(param, grad, m, v, i, to, c);
     }
 
-    /** {@link #adaBound} over whole pairs of vectors from {@code from} ({@link PairedLoop}); returns the element after them. */
-    static long adaBoundPaired(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                               long from, long to, AdaBoundCoefficients c) {
+    /** {@link #adaBound} over a long range's whole vectors ({@link StreamingLoop}); returns the element after them. */
+    static long adaBoundStreaming(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                  long from, long to, AdaBoundCoefficients c) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), ss = FloatVector.broadcast(S, c.stepSize());
         final FloatVector lb = FloatVector.broadcast(S, c.lowerBound()), ub = FloatVector.broadcast(S, c.upperBound());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
         final boolean l2 = c.l2(), blendClamp = ConstantBounds.blendable(c.lowerBound()) && ConstantBounds.blendable(c.upperBound());
-        final long end = PairedLoop.endByte(from, to);
-        for (long at = from * Float.BYTES; at < end; at += PairedLoop.STRIDE) {
-            for (int k = 0; k < 2; k++) {
-                final long o = at + k * PairedLoop.VECTOR;
-                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
-                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
-                // g ← g + ⟨λ⟩·θ
-                if (l2) g = g.add(wd.mul(p));
-                // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-                FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
-                // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-                FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
-                // d ← √v + ⟨eps⟩
-                FloatVector d = vi.sqrt().add(eps);
-                // η ← min(max(⟨ss⟩ / d, ⟨lb⟩), ⟨ub⟩)
-                FloatVector eta = clamp(ss.div(d), lb, ub, blendClamp);
-                // θ ← θ − η·m
-                p = p.sub(eta.mul(mi));
-                mi.intoMemorySegment(m, o, NATIVE);
-                vi.intoMemorySegment(v, o, NATIVE);
-                p.intoMemorySegment(param, o, NATIVE);
-            }
+        final long end = StreamingLoop.end(from, to);
+        for (long h = StreamingLoop.first(from); h < end; h += StreamingLoop.STRIDE) {
+            final long o = h >>> StreamingLoop.SHIFT;
+            FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+            FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g.add(wd.mul(p));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+            // d ← √v + ⟨eps⟩
+            FloatVector d = vi.sqrt().add(eps);
+            // η ← min(max(⟨ss⟩ / d, ⟨lb⟩), ⟨ub⟩)
+            FloatVector eta = clamp(ss.div(d), lb, ub, blendClamp);
+            // θ ← θ − η·m
+            p = p.sub(eta.mul(mi));
+            mi.intoMemorySegment(m, o, NATIVE);
+            vi.intoMemorySegment(v, o, NATIVE);
+            p.intoMemorySegment(param, o, NATIVE);
         }
-        return end / Float.BYTES;
+        return StreamingLoop.element(end);
     }
 
     @Override
     public void amsBound(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                          MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
-        final long start = PairedLoop.runs(from, to) ? amsBoundPaired(param, grad, m, v, vMax, from, to, c) : from;
+        final long start = StreamingLoop.runs(from, to) ? amsBoundStreaming(param, grad, m, v, vMax, from, to, c) : from;
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), ss = FloatVector.broadcast(S, c.stepSize());
@@ -134,42 +132,40 @@ final class VectorAdaBound implements AdaBoundKernels {
         ScalarAdaBound.amsBoundRangeSegments(param, grad, m, v, vMax, i, to, c);
     }
 
-    /** {@link #amsBound} over whole pairs of vectors from {@code from} ({@link PairedLoop}); returns the element after them. */
-    static long amsBoundPaired(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                               MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
+    /** {@link #amsBound} over a long range's whole vectors ({@link StreamingLoop}); returns the element after them. */
+    static long amsBoundStreaming(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                                  MemorySegment vMax, long from, long to, AdaBoundCoefficients c) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), ss = FloatVector.broadcast(S, c.stepSize());
         final FloatVector lb = FloatVector.broadcast(S, c.lowerBound()), ub = FloatVector.broadcast(S, c.upperBound());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
         final boolean l2 = c.l2(), blendClamp = ConstantBounds.blendable(c.lowerBound()) && ConstantBounds.blendable(c.upperBound());
-        final long end = PairedLoop.endByte(from, to);
-        for (long at = from * Float.BYTES; at < end; at += PairedLoop.STRIDE) {
-            for (int k = 0; k < 2; k++) {
-                final long o = at + k * PairedLoop.VECTOR;
-                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
-                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
-                // g ← g + ⟨λ⟩·θ
-                if (l2) g = g.add(wd.mul(p));
-                // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-                FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
-                // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
-                FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
-                // vMax ← max(vMax, v)
-                FloatVector vm = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(vi);
-                // d ← √vMax + ⟨eps⟩
-                FloatVector d = vm.sqrt().add(eps);
-                // η ← min(max(⟨ss⟩ / d, ⟨lb⟩), ⟨ub⟩)
-                FloatVector eta = clamp(ss.div(d), lb, ub, blendClamp);
-                // θ ← θ − η·m
-                p = p.sub(eta.mul(mi));
-                mi.intoMemorySegment(m, o, NATIVE);
-                vi.intoMemorySegment(v, o, NATIVE);
-                vm.intoMemorySegment(vMax, o, NATIVE);
-                p.intoMemorySegment(param, o, NATIVE);
-            }
+        final long end = StreamingLoop.end(from, to);
+        for (long h = StreamingLoop.first(from); h < end; h += StreamingLoop.STRIDE) {
+            final long o = h >>> StreamingLoop.SHIFT;
+            FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+            FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g.add(wd.mul(p));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+            // vMax ← max(vMax, v)
+            FloatVector vm = FloatVector.fromMemorySegment(S, vMax, o, NATIVE).max(vi);
+            // d ← √vMax + ⟨eps⟩
+            FloatVector d = vm.sqrt().add(eps);
+            // η ← min(max(⟨ss⟩ / d, ⟨lb⟩), ⟨ub⟩)
+            FloatVector eta = clamp(ss.div(d), lb, ub, blendClamp);
+            // θ ← θ − η·m
+            p = p.sub(eta.mul(mi));
+            mi.intoMemorySegment(m, o, NATIVE);
+            vi.intoMemorySegment(v, o, NATIVE);
+            vm.intoMemorySegment(vMax, o, NATIVE);
+            p.intoMemorySegment(param, o, NATIVE);
         }
-        return end / Float.BYTES;
+        return StreamingLoop.element(end);
     }
 
     /** min(max(x, lb), ub) with Java's max and min; see the class comment. */

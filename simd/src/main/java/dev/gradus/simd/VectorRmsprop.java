@@ -22,7 +22,7 @@ final class VectorRmsprop implements RmspropKernels {
     @Override
     public void plain(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
                       long from, long to, RmspropCoefficients c) {
-        final long start = PairedLoop.runs(from, to) ? plainPaired(param, grad, squareAvg, from, to, c) : from;
+        final long start = StreamingLoop.runs(from, to) ? plainStreaming(param, grad, squareAvg, from, to, c) : from;
         final FloatVector alpha = FloatVector.broadcast(S, c.alpha()), oma = FloatVector.broadcast(S, c.oneMinusAlpha());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negLr = FloatVector.broadcast(S, c.negLr());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
@@ -49,34 +49,32 @@ final class VectorRmsprop implements RmspropKernels {
         ScalarRmsprop.plainRangeSegments(param, grad, squareAvg, i, to, c);
     }
 
-    /** {@link #plain} over whole pairs of vectors from {@code from} ({@link PairedLoop}); returns the element after them. */
-    static long plainPaired(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
-                            long from, long to, RmspropCoefficients c) {
+    /** {@link #plain} over a long range's whole vectors ({@link StreamingLoop}); returns the element after them. */
+    static long plainStreaming(MemorySegment param, MemorySegment grad, MemorySegment squareAvg,
+                               long from, long to, RmspropCoefficients c) {
         final FloatVector alpha = FloatVector.broadcast(S, c.alpha()), oma = FloatVector.broadcast(S, c.oneMinusAlpha());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negLr = FloatVector.broadcast(S, c.negLr());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
         final boolean l2 = c.l2(), maximize = c.maximize();
-        final long end = PairedLoop.endByte(from, to);
-        for (long at = from * Float.BYTES; at < end; at += PairedLoop.STRIDE) {
-            for (int k = 0; k < 2; k++) {
-                final long o = at + k * PairedLoop.VECTOR;
-                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
-                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
-                // g ← −g
-                if (maximize) g = g.neg();
-                // g ← g + ⟨λ⟩·θ
-                if (l2) g = g.add(wd.mul(p));
-                // v ← v·⟨α⟩ + (⟨1−α⟩·g)·g
-                FloatVector v = FloatVector.fromMemorySegment(S, squareAvg, o, NATIVE).mul(alpha).add(oma.mul(g).mul(g));
-                // a ← √v + ⟨eps⟩
-                FloatVector a = v.sqrt().add(eps);
-                // θ ← θ + (⟨−lr⟩·g) / a
-                p = p.add(negLr.mul(g).div(a));
-                v.intoMemorySegment(squareAvg, o, NATIVE);
-                p.intoMemorySegment(param, o, NATIVE);
-            }
+        final long end = StreamingLoop.end(from, to);
+        for (long h = StreamingLoop.first(from); h < end; h += StreamingLoop.STRIDE) {
+            final long o = h >>> StreamingLoop.SHIFT;
+            FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+            FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+            // g ← −g
+            if (maximize) g = g.neg();
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g.add(wd.mul(p));
+            // v ← v·⟨α⟩ + (⟨1−α⟩·g)·g
+            FloatVector v = FloatVector.fromMemorySegment(S, squareAvg, o, NATIVE).mul(alpha).add(oma.mul(g).mul(g));
+            // a ← √v + ⟨eps⟩
+            FloatVector a = v.sqrt().add(eps);
+            // θ ← θ + (⟨−lr⟩·g) / a
+            p = p.add(negLr.mul(g).div(a));
+            v.intoMemorySegment(squareAvg, o, NATIVE);
+            p.intoMemorySegment(param, o, NATIVE);
         }
-        return end / Float.BYTES;
+        return StreamingLoop.element(end);
     }
 
     @Override

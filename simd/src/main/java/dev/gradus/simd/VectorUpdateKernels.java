@@ -33,7 +33,7 @@ public final class VectorUpdateKernels implements UpdateKernels {
 
     static String problem() {
         String species = FloatSpecies.problem();
-        return species != null ? species : PairedLoop.problem();
+        return species != null ? species : StreamingLoop.problem();
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * replaced a blend of ±1 followed by the multiplication when, in some JVMs, the compiled loop ran
  * 16M-float steps on native memory at 1.2–1.5× Adam's time; that slow mode has since shown with either
  * form and not at other times ({@code docs/performance-history.md}, "Yogi's slow mode"); session 28 traced
- * it to where C2's unrolled loop lands, which {@link PairedLoop} (long ranges) avoids.
+ * it to where C2's unrolled loop lands, which {@link StreamingLoop} (long ranges) avoids.
  */
 final class VectorYogi implements YogiKernels {
 
@@ -31,7 +31,7 @@ final class VectorYogi implements YogiKernels {
     @Override
     public void yogi(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
                      long from, long to, YogiCoefficients c) {
-        final long start = PairedLoop.runs(from, to) ? yogiPaired(param, grad, m, v, from, to, c) : from;
+        final long start = StreamingLoop.runs(from, to) ? yogiStreaming(param, grad, m, v, from, to, c) : from;
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector negOmb2 = FloatVector.broadcast(S, c.negOneMinusBeta2()), bc2s = FloatVector.broadcast(S, c.bc2Sqrt());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
@@ -70,9 +70,9 @@ final class VectorYogi implements YogiKernels {
         ScalarYogi.yogiRangeSegments(param, grad, m, v, i, to, c);
     }
 
-    /** {@link #yogi} over whole pairs of vectors from {@code from} ({@link PairedLoop}); returns the element after them. */
-    static long yogiPaired(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
-                           long from, long to, YogiCoefficients c) {
+    /** {@link #yogi} over a long range's whole vectors ({@link StreamingLoop}); returns the element after them. */
+    static long yogiStreaming(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v,
+                              long from, long to, YogiCoefficients c) {
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector negOmb2 = FloatVector.broadcast(S, c.negOneMinusBeta2()), bc2s = FloatVector.broadcast(S, c.bc2Sqrt());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
@@ -81,34 +81,32 @@ final class VectorYogi implements YogiKernels {
         final FloatVector up = negOmb2.mul(1f), down = negOmb2.mul(-1f), flat = negOmb2.mul(0f);
         final boolean l2 = c.l2();
         final boolean unitBc2s = c.bc2Sqrt() == 1f;      // x / 1 = x exactly: from step 16,628 with β2 = 0.999
-        final long end = PairedLoop.endByte(from, to);
-        for (long at = from * Float.BYTES; at < end; at += PairedLoop.STRIDE) {
-            for (int k = 0; k < 2; k++) {
-                final long o = at + k * PairedLoop.VECTOR;
-                FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
-                FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
-                // g ← g + ⟨λ⟩·θ
-                if (l2) g = g.add(wd.mul(p));
-                // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
-                FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
-                // q ← g·g
-                FloatVector q = g.mul(g);
-                FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE);
-                // Δ ← v − q
-                FloatVector diff = vi.sub(q);
-                // σ ← sign(Δ): +1, −1, or +0 for ±0 and NaN (torch's sign)
-                VectorMask<Float> positive = diff.compare(VectorOperators.GT, 0f), negative = diff.compare(VectorOperators.LT, 0f);
-                // v ← v + (⟨−(1−β2)⟩·σ)·q
-                vi = vi.add(flat.blend(up, positive).blend(down, negative).mul(q));
-                // d ← √v / ⟨bc2s⟩ + ⟨eps⟩
-                FloatVector d = (unitBc2s ? vi.sqrt() : vi.sqrt().div(bc2s)).add(eps);
-                // θ ← θ + (⟨−step⟩·m) / d
-                p = p.add(negStep.mul(mi).div(d));
-                mi.intoMemorySegment(m, o, NATIVE);
-                vi.intoMemorySegment(v, o, NATIVE);
-                p.intoMemorySegment(param, o, NATIVE);
-            }
+        final long end = StreamingLoop.end(from, to);
+        for (long h = StreamingLoop.first(from); h < end; h += StreamingLoop.STRIDE) {
+            final long o = h >>> StreamingLoop.SHIFT;
+            FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+            FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g.add(wd.mul(p));
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+            // q ← g·g
+            FloatVector q = g.mul(g);
+            FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE);
+            // Δ ← v − q
+            FloatVector diff = vi.sub(q);
+            // σ ← sign(Δ): +1, −1, or +0 for ±0 and NaN (torch's sign)
+            VectorMask<Float> positive = diff.compare(VectorOperators.GT, 0f), negative = diff.compare(VectorOperators.LT, 0f);
+            // v ← v + (⟨−(1−β2)⟩·σ)·q
+            vi = vi.add(flat.blend(up, positive).blend(down, negative).mul(q));
+            // d ← √v / ⟨bc2s⟩ + ⟨eps⟩
+            FloatVector d = (unitBc2s ? vi.sqrt() : vi.sqrt().div(bc2s)).add(eps);
+            // θ ← θ + (⟨−step⟩·m) / d
+            p = p.add(negStep.mul(mi).div(d));
+            mi.intoMemorySegment(m, o, NATIVE);
+            vi.intoMemorySegment(v, o, NATIVE);
+            p.intoMemorySegment(param, o, NATIVE);
         }
-        return end / Float.BYTES;
+        return StreamingLoop.element(end);
     }
 }
