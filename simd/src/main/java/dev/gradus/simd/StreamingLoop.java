@@ -13,7 +13,7 @@ import dev.gradus.kernel.Kernels;
  * memory but would in the caches, where the unrolled loop is also no slower: so this loop runs only over
  * ranges of at least {@link #FROM} elements ({@value Kernels#STREAMING_FROM_PROPERTY}), and the kernels'
  * unrolled loops take the rest. The kernels whose 16M steps met a slow placement use it: Adam and AMSGrad,
- * AdaBound and AMSBound, Yogi, and RMSprop without momentum or centring.
+ * AdaBound and AMSBound, Adamax, DiffGrad, Yogi, and RMSprop without momentum or centring.
  */
 final class StreamingLoop {
 

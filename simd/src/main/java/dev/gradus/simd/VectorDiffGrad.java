@@ -32,13 +32,14 @@ final class VectorDiffGrad implements DiffGradKernels {
     @Override
     public void diffGrad(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment prev,
                          long from, long to, DiffGradCoefficients c) {
+        final long start = StreamingLoop.runs(from, to) ? diffGradStreaming(param, grad, m, v, prev, from, to, c) : from;
         final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
         final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
         final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
         final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
         final boolean l2 = c.l2();
-        final long bound = from + S.loopBound(to - from);
-        long i = from;
+        final long bound = start + S.loopBound(to - start);
+        long i = start;
         for (; i < bound; i += S.length()) {
             final long o = i * Float.BYTES;
             FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
@@ -64,5 +65,41 @@ final class VectorDiffGrad implements DiffGradKernels {
             p.intoMemorySegment(param, o, NATIVE);
         }
         ScalarDiffGrad.diffGradRangeSegments(param, grad, m, v, prev, i, to, c);
+    }
+
+    /** {@link #diffGrad} over a long range's whole vectors ({@link StreamingLoop}); returns the element after them. */
+    static long diffGradStreaming(MemorySegment param, MemorySegment grad, MemorySegment m, MemorySegment v, MemorySegment prev,
+                                  long from, long to, DiffGradCoefficients c) {
+        final FloatVector b1 = FloatVector.broadcast(S, c.beta1()), omb1 = FloatVector.broadcast(S, c.oneMinusBeta1());
+        final FloatVector b2 = FloatVector.broadcast(S, c.beta2()), omb2 = FloatVector.broadcast(S, c.oneMinusBeta2());
+        final FloatVector eps = FloatVector.broadcast(S, c.eps()), negStep = FloatVector.broadcast(S, c.negStepSize());
+        final FloatVector wd = FloatVector.broadcast(S, c.weightDecay());
+        final boolean l2 = c.l2();
+        final long end = StreamingLoop.end(from, to);
+        for (long h = StreamingLoop.first(from); h < end; h += StreamingLoop.STRIDE) {
+            final long o = h >>> StreamingLoop.SHIFT;
+            FloatVector p = FloatVector.fromMemorySegment(S, param, o, NATIVE);
+            FloatVector g = FloatVector.fromMemorySegment(S, grad, o, NATIVE);
+            // g ← g + ⟨λ⟩·θ
+            if (l2) g = g.add(wd.mul(p));
+            // Δ ← |prev − g|
+            FloatVector delta = FloatVector.fromMemorySegment(S, prev, o, NATIVE).sub(g).abs();
+            // ξ ← 1 / (1 + exp(−Δ))
+            FloatVector xi = VectorFriction.xi(delta);
+            // m ← m·⟨β1⟩ + ⟨1−β1⟩·g
+            FloatVector mi = FloatVector.fromMemorySegment(S, m, o, NATIVE).mul(b1).add(omb1.mul(g));
+            // v ← v·⟨β2⟩ + (⟨1−β2⟩·g)·g
+            FloatVector vi = FloatVector.fromMemorySegment(S, v, o, NATIVE).mul(b2).add(omb2.mul(g).mul(g));
+            // d ← √v + ⟨eps⟩
+            FloatVector d = vi.sqrt().add(eps);
+            // θ ← θ + (⟨−ss⟩·(m·ξ)) / d
+            p = p.add(negStep.mul(mi.mul(xi)).div(d));
+            mi.intoMemorySegment(m, o, NATIVE);
+            vi.intoMemorySegment(v, o, NATIVE);
+            // prev ← g
+            g.intoMemorySegment(prev, o, NATIVE);
+            p.intoMemorySegment(param, o, NATIVE);
+        }
+        return StreamingLoop.element(end);
     }
 }
